@@ -1,0 +1,35 @@
+"""The podcast domain's models, re-exported from their modules."""
+
+from .audio import AudioFile
+from .episode_parts import Chapter, EpisodeSpeaker, FundingLink, SpeakerRole, TranscriptSegment
+from .pages import (
+    EpisodePage,
+    EpisodeType,
+    HomePage,
+    KnowledgeIndexPage,
+    KnowledgePage,
+    PodcastPage,
+    ShowType,
+)
+from .snippets import Association, AssociationKeyFigure, Event, Person, Theme
+
+__all__ = [
+    "AudioFile",
+    "Association",
+    "AssociationKeyFigure",
+    "Chapter",
+    "EpisodePage",
+    "EpisodeSpeaker",
+    "EpisodeType",
+    "Event",
+    "FundingLink",
+    "HomePage",
+    "KnowledgeIndexPage",
+    "KnowledgePage",
+    "Person",
+    "PodcastPage",
+    "ShowType",
+    "SpeakerRole",
+    "Theme",
+    "TranscriptSegment",
+]

@@ -1,0 +1,119 @@
+"""What episodes and shows are made of besides their page: speakers, chapters, transcript…"""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+from episodes.timecodes import format_timecode
+
+
+class SpeakerRole(models.TextChoices):
+    """Roles from the Podcast Taxonomy; the stored value is the taxonomy's own (English) string."""
+
+    HOST = "host", _("Animation")
+    CO_HOST = "co-host", _("Co-animation")
+    GUEST = "guest", _("Personne invitée")
+    GUEST_HOST = "guest host", _("Animation invitée")
+    NARRATOR = "narrator", _("Narration")
+    PRODUCER = "producer", _("Production")
+    EDITOR = "editor", _("Montage")
+    SOUND_ENGINEER = "sound engineer", _("Prise de son")
+
+    @property
+    def group(self):
+        """The taxonomy group of the role (« cast » or « crew »), for podcast:person."""
+        cast = {"host", "co-host", "guest", "guest host", "narrator"}
+        return "cast" if self.value in cast else "crew"
+
+
+class FundingLink(Orderable):
+    """A place where listeners can support the show (podcast:funding)."""
+
+    show = ParentalKey("episodes.PodcastPage", on_delete=models.CASCADE, related_name="funding")
+    url = models.URLField(_("adresse"))
+    label = models.CharField(
+        _("libellé"), max_length=128, help_text=_("Par exemple : Soutenir la radio")
+    )
+
+    panels = [FieldPanel("url"), FieldPanel("label")]
+
+
+class EpisodeSpeaker(Orderable):
+    """A person heard in an episode, with their role."""
+
+    episode = ParentalKey("episodes.EpisodePage", on_delete=models.CASCADE, related_name="speakers")
+    person = models.ForeignKey(
+        "episodes.Person", verbose_name=_("personne"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(
+        _("rôle"), max_length=32, choices=SpeakerRole.choices, default=SpeakerRole.GUEST
+    )
+
+    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class Chapter(Orderable):
+    """A chapter of an episode: where it starts, its title, and an optional link and image."""
+
+    episode = ParentalKey("episodes.EpisodePage", on_delete=models.CASCADE, related_name="chapters")
+    start_time = models.FloatField(
+        _("début (secondes)"), validators=[MinValueValidator(0)], help_text=_("Par exemple : 75")
+    )
+    title = models.CharField(_("titre"), max_length=255)
+    url = models.URLField(_("lien"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("title")]),
+        FieldRowPanel([FieldPanel("url"), FieldPanel("image")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["start_time", "sort_order"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def start_display(self):
+        return format_timecode(self.start_time)
+
+
+class TranscriptSegment(Orderable):
+    """A timed passage of an episode's transcript, with who speaks."""
+
+    episode = ParentalKey(
+        "episodes.EpisodePage", on_delete=models.CASCADE, related_name="transcript_segments"
+    )
+    start_time = models.FloatField(_("début (secondes)"), validators=[MinValueValidator(0)])
+    end_time = models.FloatField(_("fin (secondes)"), validators=[MinValueValidator(0)])
+    speaker = models.CharField(_("intervenant"), max_length=200, blank=True)
+    body = models.TextField(_("texte"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time"), FieldPanel("speaker")]),
+        FieldPanel("body"),
+    ]
+
+    class Meta(Orderable.Meta):
+        ordering = ["start_time", "sort_order"]
+
+    def __str__(self):
+        return self.body[:60]
+
+    @property
+    def start_display(self):
+        return format_timecode(self.start_time)

@@ -1,0 +1,333 @@
+"""The site's pages: home, shows, episodes and knowledge pages."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+from episodes.apple_categories import CATEGORY_CHOICES, SUBCATEGORY_CHOICES, is_valid_category
+from episodes.artwork import image_artwork_errors
+from episodes.blocks import KnowledgeStreamBlock
+from episodes.guids import new_episode_guid, podcast_guid_for_feed_url
+from episodes.models.panels import episode_edit_handler, podcast_edit_handler
+from episodes.models.snippets import Association, Theme
+
+MAX_DESCRIPTION_BYTES = 4000
+
+
+def check_description_bytes(value):
+    """Apple's limit on descriptions is counted in UTF-8 bytes, not characters."""
+    size = len(value.encode("utf-8"))
+    if size > MAX_DESCRIPTION_BYTES:
+        raise ValidationError(
+            _("%(size)s octets : la limite d'Apple est de %(limit)s octets (UTF-8)."),
+            params={"size": size, "limit": MAX_DESCRIPTION_BYTES},
+        )
+
+
+def artwork_field_errors(image, field_name):
+    """The artwork errors of an image field, keyed for ValidationError."""
+    errors = image_artwork_errors(image) if image else []
+    return {field_name: errors} if errors else {}
+
+
+class ShowType(models.TextChoices):
+    """Apple's itunes:type; stored values are Apple's strings."""
+
+    EPISODIC = "episodic", _("Épisodique (les plus récents d'abord)")
+    SERIAL = "serial", _("Série (à écouter dans l'ordre)")
+
+
+class EpisodeType(models.TextChoices):
+    """Apple's itunes:episodeType; stored values are Apple's strings."""
+
+    FULL = "full", _("Épisode complet")
+    TRAILER = "trailer", _("Bande-annonce")
+    BONUS = "bonus", _("Bonus")
+
+
+class HomePage(Page):
+    """The site's root page."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["episodes.PodcastPage", "episodes.KnowledgeIndexPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["shows"] = PodcastPage.objects.child_of(self).live().public()
+        context["latest_episodes"] = (
+            EpisodePage.objects.published()
+            .newest_first()
+            .select_related("audio")
+            .prefetch_related("themes")[:6]
+        )
+        context["themes"] = Theme.objects.all()
+        context["associations"] = Association.objects.all()
+        return context
+
+
+class PodcastPage(Page):
+    """A show: its page on the site and everything its feed's channel needs."""
+
+    description = models.TextField(
+        _("description"),
+        validators=[check_description_bytes],
+        help_text=_("Texte brut, 4 000 octets au plus (limite d'Apple)."),
+    )
+    artwork = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("pochette"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("JPEG ou PNG, RVB, carrée, de 1400 à 3000 pixels de côté."),
+    )
+    language = models.CharField(_("langue"), max_length=8, default="fr")
+    itunes_category = models.CharField(
+        _("catégorie Apple"), max_length=64, choices=CATEGORY_CHOICES, default="Society & Culture"
+    )
+    itunes_subcategory = models.CharField(
+        _("sous-catégorie Apple"), max_length=64, choices=SUBCATEGORY_CHOICES, blank=True
+    )
+    explicit = models.BooleanField(_("contenu explicite"), default=False)
+    author = models.CharField(_("auteur"), max_length=255)
+    owner_name = models.CharField(_("nom du propriétaire"), max_length=255)
+    owner_email = models.EmailField(
+        _("e-mail du propriétaire"),
+        help_text=_("Apple et les annuaires l'utilisent pour vérifier la propriété du podcast."),
+    )
+    copyright = models.CharField(_("droits d'auteur"), max_length=255, blank=True)
+    show_type = models.CharField(
+        _("type"), max_length=8, choices=ShowType.choices, default=ShowType.EPISODIC
+    )
+    podcast_guid = models.UUIDField(_("GUID du podcast"), null=True, editable=False)
+    podcast_locked = models.BooleanField(
+        _("verrouiller le flux"),
+        default=True,
+        help_text=_("Interdit à d'autres plateformes d'importer ce podcast (podcast:locked)."),
+    )
+    locked_owner_email = models.EmailField(
+        _("e-mail de verrouillage"),
+        blank=True,
+        help_text=_("Laisser vide pour utiliser l'e-mail du propriétaire."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("description"),
+        FieldPanel("artwork"),
+        FieldPanel("author"),
+        InlinePanel("funding", heading=_("Soutenir le podcast"), label=_("lien de soutien")),
+    ]
+    edit_handler = podcast_edit_handler(content_panels)
+    parent_page_types = ["episodes.HomePage"]
+    subpage_types = ["episodes.EpisodePage"]
+    exclude_fields_in_copy = ["podcast_guid"]
+
+    class Meta:
+        verbose_name = _("podcast")
+        verbose_name_plural = _("podcasts")
+
+    @property
+    def feed_url(self):
+        """The public address of the show's RSS feed."""
+        return f"{settings.PUBLIC_BASE_URL}/podcasts/{self.slug}/feed.xml"
+
+    @property
+    def lock_owner(self):
+        """The e-mail named in podcast:locked."""
+        return self.locked_owner_email or self.owner_email
+
+    def clean(self):
+        super().clean()
+        errors = artwork_field_errors(self.artwork, "artwork")
+        if not is_valid_category(self.itunes_category, self.itunes_subcategory):
+            errors["itunes_subcategory"] = _(
+                "Cette sous-catégorie n'appartient pas à la catégorie « %(category)s »."
+            ) % {"category": self.itunes_category}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.podcast_guid is None and self.slug:
+            self.podcast_guid = podcast_guid_for_feed_url(self.feed_url)
+        super().save(*args, **kwargs)
+
+    def episodes(self):
+        """The show's published episodes, newest first."""
+        return EpisodePage.objects.child_of(self).published().newest_first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["episodes"] = self.episodes().select_related("audio").prefetch_related("themes")
+        return context
+
+
+class EpisodePageQuerySet(PageQuerySet):
+    """Episodes as listeners and visitors see them."""
+
+    def published(self):
+        """Live, public episodes whose publication time has come."""
+        return self.live().public().filter(publication_date__lte=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-publication_date", "-pk")
+
+
+class EpisodePage(Page):
+    """An episode: a recorded testimony, its audio, transcript and chapters."""
+
+    guid = models.CharField(
+        _("GUID"), max_length=255, unique=True, default=new_episode_guid, editable=False
+    )
+    audio = models.ForeignKey(
+        "episodes.AudioFile",
+        verbose_name=_("audio"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="episodes",
+    )
+    summary = models.TextField(
+        _("résumé"),
+        validators=[check_description_bytes],
+        help_text=_("Texte brut affiché par les applications, 4 000 octets au plus."),
+    )
+    show_notes = RichTextField(
+        _("notes d'épisode"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    publication_date = models.DateTimeField(
+        _("date de publication"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Laisser vide : la date de mise en ligne."),
+    )
+    season = models.PositiveIntegerField(_("saison"), null=True, blank=True)
+    episode_number = models.PositiveIntegerField(_("numéro d'épisode"), null=True, blank=True)
+    episode_type = models.CharField(
+        _("type d'épisode"), max_length=8, choices=EpisodeType.choices, default=EpisodeType.FULL
+    )
+    explicit = models.BooleanField(_("contenu explicite"), default=False)
+    artwork = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("pochette de l'épisode"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Facultative. JPEG ou PNG, RVB, carrée, de 1400 à 3000 pixels de côté."),
+    )
+    themes = ParentalManyToManyField("episodes.Theme", verbose_name=_("thèmes"), blank=True)
+    associations = ParentalManyToManyField(
+        "episodes.Association", verbose_name=_("associations à l'honneur"), blank=True
+    )
+    event = models.ForeignKey(
+        "episodes.Event",
+        verbose_name=_("événement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="episodes",
+    )
+
+    objects = PageManager.from_queryset(EpisodePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("audio"),
+        FieldPanel("summary"),
+        FieldPanel("show_notes"),
+        FieldPanel("artwork"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("associations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("event"),
+            ],
+            heading=_("Classement"),
+        ),
+        InlinePanel("speakers", heading=_("Intervenants"), label=_("intervenant")),
+    ]
+    details_panels = [
+        FieldPanel("publication_date"),
+        FieldRowPanel([FieldPanel("season"), FieldPanel("episode_number")]),
+        FieldRowPanel([FieldPanel("episode_type"), FieldPanel("explicit")]),
+    ]
+    edit_handler = episode_edit_handler(content_panels, details_panels)
+    parent_page_types = ["episodes.PodcastPage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["guid"]
+
+    class Meta:
+        verbose_name = _("épisode")
+        verbose_name_plural = _("épisodes")
+
+    def clean(self):
+        super().clean()
+        errors = artwork_field_errors(self.artwork, "artwork")
+        if self.season == 0 or self.episode_number == 0:
+            errors["season" if self.season == 0 else "episode_number"] = _(
+                "Les numéros de saison et d'épisode commencent à 1."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["speakers"] = self.speakers.select_related("person__association")
+        context["chapters"] = self.chapters.all()
+        context["transcript"] = self.transcript_segments.all()
+        return context
+
+    def save(self, *args, **kwargs):
+        if self.live and self.publication_date is None:
+            self.publication_date = self.go_live_at or timezone.now()
+        super().save(*args, **kwargs)
+
+
+class KnowledgeIndexPage(Page):
+    """The list of knowledge pages: programmes and events that support associations."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["episodes.HomePage"]
+    subpage_types = ["episodes.KnowledgePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("index des ressources")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = KnowledgePage.objects.child_of(self).live().public()
+        return context
+
+
+class KnowledgePage(Page):
+    """A knowledge page on a programme (DLA, France Active…) or an event (FNAF)."""
+
+    summary = models.TextField(_("résumé"), blank=True)
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    parent_page_types = ["episodes.KnowledgeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page ressource")
+        verbose_name_plural = _("pages ressources")

@@ -1,0 +1,47 @@
+"""Views listing episodes by theme and by association."""
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+
+from episodes.models import Association, EpisodePage, Theme
+
+
+def published_episodes():
+    """Published episodes with what their listings show, newest first."""
+    return (
+        EpisodePage.objects.published()
+        .newest_first()
+        .select_related("audio", "event")
+        .prefetch_related("themes")
+    )
+
+
+def published_count():
+    """Annotation: how many published episodes link to a theme or an association."""
+    published = Q(episodepage__in=EpisodePage.objects.published())
+    return Count("episodepage", filter=published, distinct=True)
+
+
+def theme_list(request):
+    themes = Theme.objects.annotate(episode_count=published_count())
+    return render(request, "episodes/theme_list.html", {"themes": themes})
+
+
+def theme_detail(request, slug):
+    theme = get_object_or_404(Theme, slug=slug)
+    episodes = published_episodes().filter(themes=theme)
+    return render(request, "episodes/theme_detail.html", {"theme": theme, "episodes": episodes})
+
+
+def association_list(request):
+    associations = Association.objects.annotate(episode_count=published_count())
+    return render(request, "episodes/association_list.html", {"associations": associations})
+
+
+def association_detail(request, slug):
+    association = get_object_or_404(
+        Association.objects.prefetch_related("key_figures", "themes"), slug=slug
+    )
+    episodes = published_episodes().filter(associations=association)
+    context = {"association": association, "episodes": episodes}
+    return render(request, "episodes/association_detail.html", context)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """The visitor search over episodes, associations and knowledge pages."""
+
+    name = "search"
+    verbose_name = _("Recherche")

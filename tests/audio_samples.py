@@ -1,0 +1,98 @@
+"""Real audio for tests: MP3s encoded with lameenc, WAVs written with the stdlib, tags by mutagen.
+
+Formats we cannot encode in Python (M4A, Ogg, FLAC…) are tiny files in tests/data/, made once with
+ffmpeg (see tests/data/README.md).
+"""
+
+import array
+import io
+import math
+import sys
+import wave
+from pathlib import Path
+
+import lameenc
+from mutagen.apev2 import APEv2
+from mutagen.id3 import ID3, TIT2
+from mutagen.mp3 import MPEGFrame
+
+DATA = Path(__file__).parent / "data"
+
+
+def sine_pcm(seconds, *, sample_rate=44100, channels=1, frequency=440) -> bytes:
+    """Signed 16-bit little-endian PCM of a sine tone, interleaved when stereo."""
+    # An integer frequency repeats exactly every second: compute one second, then repeat it.
+    one_second = array.array(
+        "h",
+        (
+            round(12000 * math.sin(2 * math.pi * frequency * i / sample_rate))
+            for i in range(sample_rate)
+            for _channel in range(channels)
+        ),
+    )
+    if sys.byteorder == "big":
+        one_second.byteswap()
+    whole, fraction = divmod(seconds, 1)
+    tail = round(fraction * sample_rate) * channels * 2
+    return one_second.tobytes() * int(whole) + one_second.tobytes()[:tail]
+
+
+def encode_mp3(seconds=2.0, *, sample_rate=44100, channels=1, bitrate=128) -> bytes:
+    """An MP3 of a sine tone, encoded by LAME through lameenc (no Xing/Info header)."""
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(bitrate)
+    encoder.set_in_sample_rate(sample_rate)
+    encoder.set_channels(channels)
+    encoder.set_quality(7)  # fast; the tone's quality does not matter here
+    pcm = sine_pcm(seconds, sample_rate=sample_rate, channels=channels)
+    return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+def wav_bytes(seconds=1.0, *, sample_rate=44100, channels=1) -> bytes:
+    """A WAV file of a sine tone, written by the stdlib wave module."""
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(channels)
+        wav.setsampwidth(2)
+        wav.setframerate(sample_rate)
+        wav.writeframes(sine_pcm(seconds, sample_rate=sample_rate, channels=channels))
+    return buffer.getvalue()
+
+
+def id3v2_tag(title="Épisode 1") -> bytes:
+    """An ID3v2.4 tag with a title, as podcast editors write before the audio."""
+    tags = ID3()
+    tags.add(TIT2(encoding=3, text=title))
+    buffer = io.BytesIO()
+    tags.save(buffer)
+    return buffer.getvalue()
+
+
+def id3v1_tag(title="Episode 1") -> bytes:
+    """A 128-byte ID3v1 tag, as old tools append after the audio."""
+    return b"TAG" + title.encode("latin-1").ljust(30, b"\0") + bytes(95)
+
+
+def with_apev2_tag(data, title="Episode 1") -> bytes:
+    """The file with an APEv2 tag appended by mutagen."""
+    buffer = io.BytesIO(data)
+    tags = APEv2()
+    tags["Title"] = title
+    tags.save(buffer)
+    return buffer.getvalue()
+
+
+def frame_offsets(data, start=0) -> list[int]:
+    """Where each MPEG frame of an MP3 starts, read with mutagen's frame header parser."""
+    offsets, view = [], io.BytesIO(data)
+    while start < len(data):
+        offsets.append(start)
+        view.seek(start)
+        MPEGFrame(view)
+        start = view.tell()
+    return offsets
+
+
+def fixture(name) -> bytes:
+    """The bytes of a committed file in tests/data/."""
+    return (DATA / name).read_bytes()

@@ -1,0 +1,22 @@
+"""Shared fixtures: uploads go to a temporary media folder; a site with a home page."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Every test writes its uploads to its own folder, never to the repository's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def home(db):
+    return factories.make_home()
+
+
+@pytest.fixture
+def show(home):
+    return factories.make_show(parent=home)

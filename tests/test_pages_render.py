@@ -1,0 +1,124 @@
+"""Every page type renders for visitors, in French, showing only what is published."""
+
+import pytest
+from django.utils import timezone
+
+from episodes.models import (
+    Association,
+    EpisodeSpeaker,
+    KnowledgeIndexPage,
+    KnowledgePage,
+    Person,
+    Theme,
+    TranscriptSegment,
+)
+from tests import factories
+
+
+@pytest.fixture
+def theme(db):
+    return Theme.objects.create(name="Habitat inclusif", slug="habitat-inclusif")
+
+
+@pytest.fixture
+def association(db):
+    return Association.objects.create(
+        name="Vivre en béguinage", slug="vivre-en-beguinage", region="Hauts-de-France"
+    )
+
+
+@pytest.fixture
+def episode(show, theme, association):
+    episode = factories.make_episode(
+        show=show, title="Handicap et bien-vieillir", themes=[theme], associations=[association]
+    )
+    person = Person.objects.create(name="Vincent Bel", title="président", association=association)
+    episode.speakers = [EpisodeSpeaker(person=person, role="guest")]
+    episode.transcript_segments = [
+        TranscriptSegment(start_time=12.5, end_time=15, speaker="Vincent Bel", body="Le béguinage.")
+    ]
+    episode.save_revision().publish()
+    return episode
+
+
+def test_home_page_lists_the_latest_episodes(client, episode):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert '<html lang="fr">' in response.content.decode()
+    assert "Handicap et bien-vieillir" in response.content.decode()
+
+
+def test_show_page_lists_its_episodes_and_feed(client, show, episode):
+    response = client.get(show.url)
+    assert response.status_code == 200
+    assert "Handicap et bien-vieillir" in response.content.decode()
+    assert show.feed_url in response.content.decode()
+
+
+def test_episode_page_has_player_speakers_and_transcript(client, episode):
+    html = client.get(episode.url).content.decode()
+    assert 'preload="none"' in html
+    assert episode.audio.file.url in html
+    assert "Vincent Bel, président, Vivre en béguinage" in html
+    assert "Le béguinage." in html
+    assert "0:12" in html
+
+
+def test_theme_page_lists_its_published_episodes(client, theme, episode):
+    html = client.get(theme.get_absolute_url()).content.decode()
+    assert "Habitat inclusif" in html
+    assert "Handicap et bien-vieillir" in html
+
+
+def test_association_page_lists_its_episodes_and_territory(client, association, episode):
+    html = client.get(association.get_absolute_url()).content.decode()
+    assert "Hauts-de-France" in html
+    assert "Handicap et bien-vieillir" in html
+
+
+def test_theme_and_association_lists_count_published_episodes(client, theme, episode):
+    assert "1 épisode" in client.get("/themes/").content.decode()
+    assert "1 épisode" in client.get("/associations/").content.decode()
+
+
+def test_unpublished_episode_is_neither_served_nor_listed(client, show, theme):
+    draft = factories.make_episode(show=show, title="Brouillon secret", live=False, themes=[theme])
+    assert client.get(f"{show.url}{draft.slug}/").status_code == 404
+    assert "Brouillon secret" not in client.get(show.url).content.decode()
+    assert "Brouillon secret" not in client.get(theme.get_absolute_url()).content.decode()
+
+
+def test_episode_with_a_future_publication_date_is_not_listed_yet(client, show):
+    later = timezone.now() + timezone.timedelta(days=2)
+    factories.make_episode(show=show, title="Épisode à venir", publication_date=later)
+    assert "Épisode à venir" not in client.get(show.url).content.decode()
+
+
+def test_knowledge_pages_render_key_figures_and_embedded_episode(client, home, episode):
+    index = home.add_child(instance=KnowledgeIndexPage(title="Ressources", slug="ressources"))
+    page = KnowledgePage(
+        title="France Active",
+        slug="france-active",
+        body=[
+            ("heading", "Chiffres"),
+            ("key_figures", [{"value": "42", "label": "associations territoriales"}]),
+            ("quote", {"text": "Financer l'engagement.", "attribution": "France Active"}),
+            ("episode", episode),
+        ],
+    )
+    index.add_child(instance=page)
+    assert "France Active" in client.get(index.url).content.decode()
+    html = client.get(page.url).content.decode()
+    assert "associations territoriales" in html
+    assert "Financer l&#x27;engagement." in html
+    assert "Handicap et bien-vieillir" in html
+
+
+def test_unknown_page_gets_the_french_404(client, home):
+    response = client.get("/nulle-part/")
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_unknown_theme_gets_a_404(client, db):
+    assert client.get("/themes/inconnu/").status_code == 404
