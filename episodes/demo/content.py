@@ -40,10 +40,11 @@ THEMES = {
     ),
 }
 
+# name -> (date, place, latitude, longitude)
 EVENTS = {
-    "FNAF 2024": (datetime.date(2024, 11, 13), "Palais des Congrès de Paris"),
-    "FNAF 2022": (None, ""),
-    "FNAF 2021": (None, ""),
+    "FNAF 2024": (datetime.date(2024, 11, 13), "Palais des Congrès de Paris", 48.8785, 2.2831),
+    "FNAF 2022": (None, "", None, None),
+    "FNAF 2021": (None, "", None, None),
 }
 
 ASSOCIATIONS = {

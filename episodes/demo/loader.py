@@ -3,7 +3,9 @@
 import hashlib
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -72,7 +74,9 @@ def ensure_home():
     )
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     welcome = site.root_page if site.pk else None
-    site.root_page, site.hostname, site.port = home, site.hostname or "localhost", site.port or 80
+    public = urlsplit(settings.PUBLIC_BASE_URL)
+    site.root_page, site.hostname = home, public.hostname or "localhost"
+    site.port = public.port or (443 if public.scheme == "https" else 80)
     site.site_name = "Radio des Territoires"
     site.save()
     if welcome and welcome.specific_class is Page and welcome.is_leaf():
@@ -124,8 +128,9 @@ def ensure_theme(slug, name, description):
     return theme
 
 
-def ensure_event(name, date, place):
-    event, _ = Event.objects.get_or_create(name=name, defaults={"date": date, "place": place})
+def ensure_event(name, date, place, latitude, longitude):
+    defaults = {"date": date, "place": place, "latitude": latitude, "longitude": longitude}
+    event, _ = Event.objects.get_or_create(name=name, defaults=defaults)
     return event
 
 
@@ -184,7 +189,10 @@ def ensure_episode(show, number, data, context):
 def show_notes(data, guests, event):
     """Show notes in Apple's allowed HTML: who speaks, and where it was recorded."""
     items = "".join(f"<li>{guest.name}, {guest.description}</li>" for guest in guests)
-    return f"<p>Enregistré lors du {event.name}.</p><p>Avec :</p><ul>{items}</ul>"
+    return (
+        f"<p>{data['summary']}</p><p>Enregistré lors du {event.name}.</p>"
+        f"<p>Avec :</p><ul>{items}</ul>"
+    )
 
 
 def chapters_of(key):

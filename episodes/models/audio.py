@@ -42,6 +42,7 @@ class AudioFile(index.Indexed, models.Model):
     size = models.BigIntegerField(_("taille (octets)"), default=0, editable=False)
     sha256 = models.CharField(_("empreinte SHA-256"), max_length=64, editable=False)
     uploaded_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     panels = [FieldPanel("title"), FieldPanel("file")]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]

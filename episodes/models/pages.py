@@ -3,7 +3,9 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -11,6 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
+from wagtail.search import index
 
 from episodes.apple_categories import CATEGORY_CHOICES, SUBCATEGORY_CHOICES, is_valid_category
 from episodes.artwork import image_artwork_errors
@@ -18,8 +21,15 @@ from episodes.blocks import KnowledgeStreamBlock
 from episodes.guids import new_episode_guid, podcast_guid_for_feed_url
 from episodes.models.panels import episode_edit_handler, podcast_edit_handler
 from episodes.models.snippets import Association, Theme
+from episodes.seo import episode_json_ld, show_json_ld
 
 MAX_DESCRIPTION_BYTES = 4000
+
+
+def requested_start(request):
+    """The start time a visitor's link asks for (?t=754), in whole seconds; 0 if none or bad."""
+    value = request.GET.get("t", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 7 else 0
 
 
 def check_description_bytes(value):
@@ -126,6 +136,18 @@ class PodcastPage(Page):
         blank=True,
         help_text=_("Laisser vide pour utiliser l'e-mail du propriétaire."),
     )
+    license = models.CharField(
+        _("licence"),
+        max_length=128,
+        blank=True,
+        help_text=_("Identifiant SPDX (par exemple : cc-by-4.0) ou nom de la licence."),
+    )
+    license_url = models.URLField(_("adresse de la licence"), blank=True)
+    new_feed_url = models.URLField(
+        _("nouvelle adresse du flux"),
+        blank=True,
+        help_text=_("Seulement si le podcast déménage : les applications suivront cette adresse."),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("description"),
@@ -145,7 +167,7 @@ class PodcastPage(Page):
     @property
     def feed_url(self):
         """The public address of the show's RSS feed."""
-        return f"{settings.PUBLIC_BASE_URL}/podcasts/{self.slug}/feed.xml"
+        return settings.PUBLIC_BASE_URL + reverse("show_feed", kwargs={"slug": self.slug})
 
     @property
     def lock_owner(self):
@@ -174,6 +196,9 @@ class PodcastPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["episodes"] = self.episodes().select_related("audio").prefetch_related("themes")
+        context["show"] = self
+        context["description"] = self.description[:300]
+        context["json_ld_data"] = show_json_ld(self)
         return context
 
 
@@ -236,6 +261,19 @@ class EpisodePage(Page):
     associations = ParentalManyToManyField(
         "episodes.Association", verbose_name=_("associations à l'honneur"), blank=True
     )
+    soundbite_start = models.FloatField(
+        _("extrait : début (secondes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Un passage marquant que les applications peuvent faire écouter."),
+    )
+    soundbite_duration = models.FloatField(
+        _("extrait : durée (secondes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
     event = models.ForeignKey(
         "episodes.Event",
         verbose_name=_("événement"),
@@ -266,15 +304,38 @@ class EpisodePage(Page):
         FieldPanel("publication_date"),
         FieldRowPanel([FieldPanel("season"), FieldPanel("episode_number")]),
         FieldRowPanel([FieldPanel("episode_type"), FieldPanel("explicit")]),
+        FieldRowPanel([FieldPanel("soundbite_start"), FieldPanel("soundbite_duration")]),
     ]
     edit_handler = episode_edit_handler(content_panels, details_panels)
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types = []
     exclude_fields_in_copy = ["guid"]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("show_notes"),
+        index.FilterField("publication_date"),
+        index.FilterField("event"),
+        index.RelatedFields("transcript_segments", [index.SearchField("body")]),
+        index.RelatedFields(
+            "speakers", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+        index.RelatedFields("associations", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
 
     class Meta:
         verbose_name = _("épisode")
         verbose_name_plural = _("épisodes")
+
+    @property
+    def audio_path(self):
+        """Where listeners fetch the audio: the platform's own endpoint, ending in its extension."""
+        return reverse("episode_audio", kwargs={"guid": self.guid, "ext": self.audio.extension})
+
+    @property
+    def enclosure_url(self):
+        """The absolute audio URL given to podcast apps."""
+        return settings.PUBLIC_BASE_URL + self.audio_path
 
     def clean(self):
         super().clean()
@@ -288,9 +349,16 @@ class EpisodePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["speakers"] = self.speakers.select_related("person__association")
-        context["chapters"] = self.chapters.all()
-        context["transcript"] = self.transcript_segments.all()
+        show = self.get_parent().specific
+        context.update(
+            show=show,
+            start=requested_start(request),
+            speakers=self.speakers.select_related("person__association"),
+            chapters=self.chapters.all(),
+            transcript=self.transcript_segments.all(),
+            description=self.summary[:300],
+            json_ld_data=episode_json_ld(self, show),
+        )
         return context
 
     def save(self, *args, **kwargs):
@@ -325,6 +393,10 @@ class KnowledgePage(Page):
     body = StreamField(KnowledgeStreamBlock(), verbose_name=_("contenu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
     parent_page_types = ["episodes.KnowledgeIndexPage"]
     subpage_types = []
 

@@ -28,6 +28,8 @@ def podcast_edit_handler(content_panels):
             [FieldPanel("podcast_locked"), FieldPanel("locked_owner_email")],
             heading=_("Verrouillage"),
         ),
+        FieldRowPanel([FieldPanel("license"), FieldPanel("license_url")]),
+        FieldPanel("new_feed_url"),
     ]
     return TabbedInterface(
         [

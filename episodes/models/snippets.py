@@ -1,6 +1,7 @@
 """Who and what episodes are about: themes, associations, people and events."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from episodes.guids import podcast_guid_for_feed_url
+
+
+def assign_feed_guid(instance):
+    """Give a theme or association feed its podcast:guid once, from its first feed URL."""
+    if instance.feed_guid is None and instance.slug:
+        instance.feed_guid = podcast_guid_for_feed_url(instance.feed_url)
+
 
 class Theme(index.Indexed, models.Model):
     """A theme episodes are tagged with, such as « Économie circulaire »."""
@@ -20,6 +29,8 @@ class Theme(index.Indexed, models.Model):
         _("identifiant d'URL"), max_length=100, unique=True, allow_unicode=False
     )
     description = models.TextField(_("description"), blank=True)
+    feed_guid = models.UUIDField(_("GUID du flux"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.SearchField("description")]
@@ -32,8 +43,17 @@ class Theme(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        assign_feed_guid(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("theme_detail", kwargs={"slug": self.slug})
+
+    @property
+    def feed_url(self):
+        """The public address of the theme's RSS feed (every show, unlisted in directories)."""
+        return settings.PUBLIC_BASE_URL + reverse("theme_feed", kwargs={"slug": self.slug})
 
 
 class Association(index.Indexed, ClusterableModel):
@@ -61,6 +81,8 @@ class Association(index.Indexed, ClusterableModel):
         _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
     )
     themes = models.ManyToManyField(Theme, verbose_name=_("thèmes"), blank=True)
+    feed_guid = models.UUIDField(_("GUID du flux"), null=True, editable=False)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     panels = [
         FieldPanel("name"),
@@ -94,8 +116,17 @@ class Association(index.Indexed, ClusterableModel):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        assign_feed_guid(self)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("association_detail", kwargs={"slug": self.slug})
+
+    @property
+    def feed_url(self):
+        """The public address of the association's RSS feed (unlisted in directories)."""
+        return settings.PUBLIC_BASE_URL + reverse("association_feed", kwargs={"slug": self.slug})
 
     @property
     def territory(self):
@@ -142,6 +173,7 @@ class Person(index.Indexed, models.Model):
         related_name="+",
     )
     link = models.URLField(_("lien"), blank=True)
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
     panels = [
         FieldPanel("name"),
@@ -173,8 +205,23 @@ class Event(models.Model):
     name = models.CharField(_("nom"), max_length=200, unique=True)
     date = models.DateField(_("date"), null=True, blank=True)
     place = models.CharField(_("lieu"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    country = models.CharField(
+        _("pays"), max_length=2, default="FR", help_text=_("Code ISO 3166-1 à deux lettres.")
+    )
+    updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
-    panels = [FieldPanel("name"), FieldPanel("date"), FieldPanel("place")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("date"),
+        FieldPanel("place"),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("country")]),
+    ]
 
     class Meta:
         ordering = ["-date"]

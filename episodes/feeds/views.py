@@ -1,0 +1,101 @@
+"""The feed endpoints: shows, themes and associations as RSS, and the OPML list of them all.
+
+Each request reads the feed's version in a few aggregate queries (versions.py). A matching
+If-None-Match or If-Modified-Since is answered 304 from it alone; otherwise the XML comes from the
+cache under that version, or is built and cached.
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import condition, require_safe
+
+from episodes.feeds.builder import build_feed, build_opml
+from episodes.feeds.queries import feed_content, feed_outlines
+from episodes.feeds.versions import request_scope
+
+RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
+OPML_CONTENT_TYPE = "text/x-opml; charset=utf-8"
+# The key holds the content's version, so entries never go stale: the timeout only frees memory.
+CACHE_SECONDS = 24 * 60 * 60
+
+
+def public_endpoint(etag_func, last_modified_func):
+    """GET and HEAD only, cacheable for a minute, gzipped when asked, conditional requests."""
+
+    def decorate(view):
+        view = condition(etag_func=etag_func, last_modified_func=last_modified_func)(view)
+        return require_safe(cache_control(public=True, max_age=60)(gzip_page(view)))
+
+    return decorate
+
+
+def feed_endpoint(kind):
+    """A feed view of one kind (show, theme or association), its version read once per request."""
+
+    def etag(request, slug):
+        return request_scope(request, kind, slug).version.key
+
+    def last_modified(request, slug):
+        return request_scope(request, kind, slug).version.last_modified
+
+    return public_endpoint(etag, last_modified)
+
+
+def rendered_feed(scope):
+    """The feed's XML from the cache, or built and cached under its version."""
+    key = f"episodes.feeds:{scope.kind}:{scope.version.key}"
+    body = cache.get(key)
+    if body is None:
+        body = build_feed(*feed_content(scope))
+        cache.set(key, body, CACHE_SECONDS)
+    return body
+
+
+def feed_response(request, kind, slug):
+    """The RSS response of a feed."""
+    return HttpResponse(
+        rendered_feed(request_scope(request, kind, slug)), content_type=RSS_CONTENT_TYPE
+    )
+
+
+@feed_endpoint("show")
+def show_feed(request, slug):
+    """A show's RSS feed, given to podcast apps and directories."""
+    return feed_response(request, "show", slug)
+
+
+@feed_endpoint("theme")
+def theme_feed(request, slug):
+    """A theme's RSS feed: its episodes from every show, kept out of directories."""
+    return feed_response(request, "theme", slug)
+
+
+@feed_endpoint("association")
+def association_feed(request, slug):
+    """An association's RSS feed: its episodes from every show, kept out of directories."""
+    return feed_response(request, "association", slug)
+
+
+def request_outlines(request):
+    """The OPML outlines and their ETag, read once per request."""
+    if not hasattr(request, "_feed_outlines"):
+        outlines, last_modified = feed_outlines()
+        parts = repr((settings.PUBLIC_BASE_URL, outlines)).encode()
+        etag = hashlib.sha256(parts).hexdigest()[:32]
+        request._feed_outlines = (outlines, etag, last_modified)
+    return request._feed_outlines
+
+
+@public_endpoint(
+    etag_func=lambda request: request_outlines(request)[1],
+    last_modified_func=lambda request: request_outlines(request)[2],
+)
+def opml(request):
+    """The OPML list of every feed of the radio, to subscribe to them all at once."""
+    body = build_opml(settings.WAGTAIL_SITE_NAME, request_outlines(request)[0])
+    return HttpResponse(body, content_type=OPML_CONTENT_TYPE)
