@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
 .PHONY: run test lint format bench
+DB ?= sqlite
 
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
@@ -17,6 +18,9 @@ test: $(VENV)/.installed-dev
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 	$(BIN)/pytest
+
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m tests.bench --db $(DB)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

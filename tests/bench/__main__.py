@@ -1,0 +1,168 @@
+"""make bench: feed and audio delivery speed on a throwaway database, printed as tables.
+
+Run with `make bench` (SQLite) or `make bench DB=postgres` (a throwaway PostgreSQL database on
+127.0.0.1:5432). Never part of the test suite: figures depend on the machine.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+
+SIZES = (10, 1000, 5000)
+HTTPS = {"secure": True, "headers": {"host": "127.0.0.1"}}
+
+
+@contextmanager
+def throwaway_database(kind, folder):
+    """A database URL that exists only for this run."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder}/bench.sqlite3"
+        return
+    import psycopg
+
+    name = f"radio_bench_{os.getpid()}"
+    admin = "postgresql://postgres@127.0.0.1:5432/postgres"
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    try:
+        yield f"postgres://postgres@127.0.0.1:5432/{name}"
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def configure(database_url, folder, port):
+    """Production settings against the throwaway database, then migrate."""
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="radio.settings.production",
+        SECRET_KEY="bench-only-" + "k" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
+        DATABASE_URL=database_url,
+        MEDIA_ROOT=f"{folder}/media",
+    )
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def median_ms(function, runs):
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings)
+
+
+def measure_feed(client, path):
+    """Uncached, cached and 304 timings, SQL queries and size of one feed."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def uncached():
+        cache.clear()
+        return client.get(path, **HTTPS)
+
+    with CaptureQueriesContext(connection) as queries:
+        response = uncached()
+    assert response.status_code == 200, response.status_code
+    etag = response["ETag"]
+    not_modified = {**HTTPS, "headers": {"host": "127.0.0.1", "if-none-match": etag}}
+    assert client.get(path, **not_modified).status_code == 304
+    return {
+        "uncached": median_ms(uncached, 7),
+        "cached": median_ms(lambda: client.get(path, **HTTPS), 30),
+        "304": median_ms(lambda: client.get(path, **not_modified), 50),
+        "queries": len(queries),
+        "bytes": len(response.content),
+    }
+
+
+def measure_http(fixture, port):
+    """Requests per second of the cached feed and of audio ranges, gunicorn vs nginx."""
+    from episodes.models import EpisodePage
+    from tests.bench import servers
+
+    episode = EpisodePage.objects.live().first()
+    feed, audio = "/podcasts/radio-des-territoires/feed.xml", episode.audio_path
+    proto = "X-Forwarded-Proto: https"
+    chunk = "Range: bytes=100000-165535"
+    rows = {}
+    with servers.gunicorn(port) as base:
+        servers.load(base + feed, [proto], seconds=1)  # warm the cache in both workers
+        rows["feed (cached), gunicorn"] = servers.load(base + feed, [proto])
+        rows["audio 64 KiB range, gunicorn"] = servers.load(base + audio, [proto, chunk])
+        rows["audio bytes=0-1, gunicorn"] = servers.load(base + audio, [proto, "Range: bytes=0-1"])
+    media = os.environ["MEDIA_ROOT"]
+    with servers.nginx(media) as base:
+        if base:
+            path = "/" + episode.audio.file.name
+            rows["audio 64 KiB range, nginx static"] = servers.load(base + path, [chunk])
+            rows["audio bytes=0-1, nginx static"] = servers.load(base + path, ["Range: bytes=0-1"])
+    return rows
+
+
+def print_feed_table(results):
+    print("\nFeed of the show (Django test client, median ms)")
+    print(f"{'N':>6} | {'uncached':>9} | {'cached':>7} | {'304':>6} | {'SQL':>4} | {'bytes':>9}")
+    for size, row in results.items():
+        print(
+            f"{size:>6} | {row['uncached']:>9.1f} | {row['cached']:>7.2f} | {row['304']:>6.2f} | "
+            f"{row['queries']:>4} | {row['bytes']:>9}"
+        )
+    print("targets: uncached ≤ 100 ms at N=1000, ≤ 500 ms at N=5000; SQL constant ≤ 10; 304 ≤ 5 ms")
+
+
+def print_http_table(rows):
+    print("\nHTTP under load (wrk, 2 threads, 16 connections, 5 s; 127.0.0.1)")
+    print(f"{'what':<34} | {'req/s':>8} | {'p50 ms':>7} | non-2xx")
+    for name, row in rows.items():
+        if row is None:
+            print(f"{name:<34} | wrk not installed (apt-get install wrk)")
+            continue
+        print(f"{name:<34} | {row['rate']:>8.0f} | {row['p50']:>7.2f} | {row['errors'] or 0}")
+    print("targets: cached feed ≥ 500 req/s at N=1000; audio ranges ≥ half of nginx's rate")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    arguments = parser.parse_args()
+    from tests.bench import servers
+
+    port = servers.free_port()
+    with tempfile.TemporaryDirectory() as folder, throwaway_database(arguments.db, folder) as url:
+        configure(url, folder, port)
+        from django.test import Client
+
+        from tests.bench import seed
+
+        fixture, client, results, http = seed.create_show(), Client(), {}, {}
+        done = 0
+        for size in SIZES:
+            seed.add_episodes(fixture, done, size)
+            done = size
+            results[size] = measure_feed(client, "/podcasts/radio-des-territoires/feed.xml")
+            if size == 1000:
+                http = measure_http(fixture, port)
+        print(
+            f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores"
+        )
+        print_feed_table(results)
+        print_http_table(http)
+
+
+if __name__ == "__main__":
+    main()
