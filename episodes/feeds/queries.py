@@ -11,7 +11,6 @@ and when show notes link to pages (one query per page type, whatever the number 
 
 import logging
 import posixpath
-from itertools import chain
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -31,7 +30,13 @@ from episodes.feeds.items import (
     show_channel,
     topic_channel,
 )
-from episodes.feeds.versions import content_dates, content_stamps, latest, live_shows, log_dates
+from episodes.feeds.versions import (
+    changed_dates,
+    content_stamps,
+    latest,
+    live_shows,
+    logged_dates,
+)
 from episodes.models import (
     Association,
     AudioFile,
@@ -228,7 +233,8 @@ def site_root_paths():
 def feed_outlines():
     """(outlines, last modified) of the OPML file: every show, theme and association feed."""
     roots = site_root_paths()
-    shows = list(live_shows().annotate(**content_stamps()))
+    shows = list(live_shows())
+    stamps = content_stamps()
     outlines = [
         FeedOutline(show.title, show.feed_url, public_page_url(show.url_path, roots))
         for show in shows
@@ -241,5 +247,5 @@ def feed_outlines():
             )
             for subject in model.objects.order_by("name")
         ]
-    dates = chain.from_iterable(content_dates(show) + log_dates(show) for show in shows)
-    return outlines, latest(dates)
+    dates = [show.last_published_at for show in shows]
+    return outlines, latest(dates + changed_dates(stamps) + logged_dates(stamps))

@@ -5,11 +5,14 @@ If-None-Match or If-Modified-Since is answered 304 from it alone; otherwise the 
 cache under that version, or is built and cached.
 """
 
+import gzip
 import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.views.decorators.cache import cache_control
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition, require_safe
@@ -20,6 +23,7 @@ from episodes.feeds.versions import request_scope
 
 RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 OPML_CONTENT_TYPE = "text/x-opml; charset=utf-8"
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # The key holds the content's version, so entries never go stale: the timeout only frees memory.
 CACHE_SECONDS = 24 * 60 * 60
 
@@ -46,21 +50,31 @@ def feed_endpoint(kind):
     return public_endpoint(etag, last_modified)
 
 
-def rendered_feed(scope):
-    """The feed's XML from the cache, or built and cached under its version."""
-    key = f"episodes.feeds:{scope.kind}:{scope.version.key}"
+def rendered_feed(scope, encoding):
+    """The feed's XML, plain or gzipped, from the cache, or built and cached under its version."""
+    key = f"episodes.feeds:{scope.kind}:{scope.version.key}:{encoding}"
     body = cache.get(key)
     if body is None:
-        body = build_feed(*feed_content(scope))
+        if encoding == "gzip":
+            body = gzip.compress(rendered_feed(scope, "identity"), compresslevel=6, mtime=0)
+        else:
+            body = build_feed(*feed_content(scope))
         cache.set(key, body, CACHE_SECONDS)
     return body
 
 
 def feed_response(request, kind, slug):
-    """The RSS response of a feed."""
-    return HttpResponse(
-        rendered_feed(request_scope(request, kind, slug)), content_type=RSS_CONTENT_TYPE
-    )
+    """The RSS response of a feed, gzipped once and cached as such when the client accepts it."""
+    scope = request_scope(request, kind, slug)
+    wants_gzip = ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")) is not None
+    encoding = "gzip" if wants_gzip else "identity"
+    response = HttpResponse(rendered_feed(scope, encoding), content_type=RSS_CONTENT_TYPE)
+    patch_vary_headers(response, ["Accept-Encoding"])
+    if wants_gzip:
+        response["Content-Encoding"] = "gzip"
+        # One representation per encoding: the gzipped one carries a weak validator.
+        response["ETag"] = f'W/"{scope.version.key}"'
+    return response
 
 
 @feed_endpoint("show")

@@ -11,7 +11,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-NGINX_CONF = """daemon off; worker_processes 2; pid {tmp}/nginx.pid; error_log {tmp}/error.log;
+NGINX_CONF = """{user}daemon off; worker_processes 2;
+pid {tmp}/nginx.pid; error_log {tmp}/error.log;
 events {{ worker_connections 256; }}
 http {{ access_log off; sendfile on; types {{ audio/mpeg mp3; }}
   client_body_temp_path {tmp}; proxy_temp_path {tmp}; fastcgi_temp_path {tmp};
@@ -66,7 +67,8 @@ def nginx(root):
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, root=root))
+        user = "user root;\n" if os.geteuid() == 0 else ""  # workers must read the media folder
+        conf.write_text(NGINX_CONF.format(user=user, tmp=tmp, port=port, root=root))
         with running([binary, "-c", str(conf), "-p", tmp], port) as url:
             yield url
 
