@@ -58,6 +58,7 @@ def test_habitat_inclusif_episode_has_its_three_guests(demo):
 def test_demo_pages_render(client, demo):
     show = PodcastPage.objects.get()
     paths = ["/", show.url, "/themes/economie-circulaire/", "/associations/wimoov/"]
+    paths += ["/accessibilite/", "/podcasts/opml.xml", f"{show.url}?page=2"]
     paths += [page.url for page in EpisodePage.objects.all()]
     paths += [page.url for page in KnowledgePage.objects.all()]
     for path in paths:

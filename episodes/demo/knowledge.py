@@ -87,3 +87,25 @@ KNOWLEDGE_PAGES = [
         "episode": "ecodair",
     },
 ]
+
+ACCESSIBILITY_PAGE = {
+    "title": "Déclaration d'accessibilité",
+    "slug": "accessibilite",
+    "paragraphs": [
+        "Radio des Territoires s'engage à rendre son site et ses podcasts accessibles, "
+        "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.",
+        "État de conformité : le site n'a pas encore fait l'objet d'un audit de conformité au "
+        "référentiel général d'amélioration de l'accessibilité (RGAA 4.1). Il est donc, à ce "
+        "jour, non conforme au sens du RGAA. Les pages principales (accueil, épisodes, thèmes, "
+        "associations, ressources et recherche) sont vérifiées automatiquement avec axe-core à "
+        "chaque modification, et le lecteur audio se pilote entièrement au clavier.",
+        "Chaque épisode est accompagné de sa transcription complète, lisible sans JavaScript et "
+        "téléchargeable (WebVTT, SRT, JSON).",
+        "Retour d'information : si vous n'arrivez pas à accéder à un contenu ou à un service, "
+        "écrivez-nous à contact@radio-des-territoires.fr pour être orienté vers une alternative "
+        "accessible ou obtenir le contenu sous une autre forme.",
+        "Voies de recours : si vous constatez un défaut d'accessibilité qui vous empêche "
+        "d'accéder à un contenu et que vous n'avez pas obtenu de réponse satisfaisante, vous "
+        "pouvez saisir le Défenseur des droits.",
+    ],
+}

@@ -28,6 +28,7 @@ from episodes.models import (
     Person,
     PodcastPage,
     SpeakerRole,
+    StandardPage,
     Theme,
     TranscriptSegment,
 )
@@ -56,6 +57,7 @@ def load_demo_content():
         context = {"themes": themes, "events": events, "people": people, "host": host}
         episodes[data["key"]] = ensure_episode(show, number, data, context)
     ensure_knowledge_pages(home, episodes)
+    ensure_accessibility_page(home)
     return home
 
 
@@ -227,3 +229,13 @@ def ensure_knowledge_pages(home, episodes):
         )
         index.add_child(instance=page)
         page.save_revision().publish()
+
+
+def ensure_accessibility_page(home):
+    """The accessibility statement (« Déclaration d'accessibilité ») under the home page."""
+    data = knowledge.ACCESSIBILITY_PAGE
+    if StandardPage.objects.filter(slug=data["slug"]).exists():
+        return
+    body = [("paragraph", RichText(f"<p>{text}</p>")) for text in data["paragraphs"]]
+    page = home.add_child(instance=StandardPage(title=data["title"], slug=data["slug"], body=body))
+    page.save_revision().publish()

@@ -10,6 +10,7 @@ from .pages import (
     KnowledgePage,
     PodcastPage,
     ShowType,
+    StandardPage,
 )
 from .snippets import Association, AssociationKeyFigure, Event, Person, Theme
 
@@ -30,6 +31,7 @@ __all__ = [
     "PodcastPage",
     "ShowType",
     "SpeakerRole",
+    "StandardPage",
     "Theme",
     "TranscriptSegment",
 ]

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
@@ -24,6 +25,7 @@ from episodes.models.snippets import Association, Theme
 from episodes.seo import episode_json_ld, show_json_ld
 
 MAX_DESCRIPTION_BYTES = 4000
+EPISODES_PER_PAGE = 20
 
 
 def requested_start(request):
@@ -70,7 +72,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["episodes.PodcastPage", "episodes.KnowledgeIndexPage"]
+    subpage_types = ["episodes.PodcastPage", "episodes.KnowledgeIndexPage", "episodes.StandardPage"]
     max_count = 1
 
     class Meta:
@@ -79,6 +81,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["shows"] = PodcastPage.objects.child_of(self).live().public()
+        context["show"] = context["shows"].first()
         context["latest_episodes"] = (
             EpisodePage.objects.published()
             .newest_first()
@@ -195,7 +198,10 @@ class PodcastPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["episodes"] = self.episodes().select_related("audio").prefetch_related("themes")
+        episodes = self.episodes().select_related("audio").prefetch_related("themes")
+        context["episodes"] = Paginator(episodes, EPISODES_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
         context["show"] = self
         context["description"] = self.description[:300]
         context["json_ld_data"] = show_json_ld(self)
@@ -403,3 +409,18 @@ class KnowledgePage(Page):
     class Meta:
         verbose_name = _("page ressource")
         verbose_name_plural = _("pages ressources")
+
+
+class StandardPage(Page):
+    """A plain page of the site, such as the accessibility statement or the legal notice."""
+
+    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("contenu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("body")]
+    parent_page_types = ["episodes.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("page simple")
+        verbose_name_plural = _("pages simples")
