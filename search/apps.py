@@ -7,3 +7,6 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Recherche")
+
+    def ready(self):
+        from search import checks  # noqa: F401  (registers the system check)

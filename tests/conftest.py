@@ -1,6 +1,7 @@
 """Shared fixtures: uploads go to a temporary media folder; a site with a home page."""
 
 import pytest
+from django.core.management import call_command
 
 from tests import factories
 
@@ -20,3 +21,9 @@ def home(db):
 @pytest.fixture
 def show(home):
     return factories.make_show(parent=home)
+
+
+@pytest.fixture
+def demo(db):
+    """The demo content of `make run`: five testimonies with real audio and transcripts."""
+    call_command("load_initial_data", verbosity=0)

@@ -1,6 +1,5 @@
 """The demo content loads in one command, twice without duplicates, with real audio."""
 
-import pytest
 from django.core.management import call_command
 
 from episodes.models import (
@@ -14,11 +13,6 @@ from episodes.models import (
 )
 
 MODELS = (PodcastPage, EpisodePage, KnowledgePage, AudioFile, Association, Person, Theme)
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_initial_data", verbosity=0)
 
 
 def counts():

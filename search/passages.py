@@ -1,0 +1,104 @@
+"""Transcript passages where the visitor's words are said, with their time and highlights."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from episodes.models import TranscriptSegment
+from episodes.timecodes import format_timecode
+from search.query import WORD, word_key
+
+PASSAGES_PER_EPISODE = 2
+EXCERPT_LENGTH = 300
+EXCERPT_LEAD = 100
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A moment of an episode where the query's words are said."""
+
+    seconds: int
+    speaker: str
+    html: str
+
+    @property
+    def timecode(self):
+        """« 2:05 »: when the passage starts, as listeners read it."""
+        return format_timecode(self.seconds)
+
+
+def matched_spans(text, keys):
+    """Where the text says one of the keys' words: a list of (start, end), and the keys found."""
+    spans, found = [], set()
+    for match in WORD.finditer(text):
+        key = word_key(match.group())
+        if key in keys:
+            spans.append(match.span())
+            found.add(key)
+    return spans, found
+
+
+def excerpt_bounds(text, first_span):
+    """The part of a long text to show: from a little before its first match, cut between words."""
+    if len(text) <= EXCERPT_LENGTH:
+        return 0, len(text)
+    start = max(0, first_span[0] - EXCERPT_LEAD)
+    if start:
+        start = text.rfind(" ", 0, start) + 1
+    end = start + EXCERPT_LENGTH
+    if end >= len(text):
+        return start, len(text)
+    cut = text.rfind(" ", first_span[1], end)
+    return start, cut if cut > 0 else max(end, first_span[1])
+
+
+def highlight(text, spans):
+    """The text, escaped, with each span wrapped in <mark> (cut to an excerpt when long)."""
+    start, end = excerpt_bounds(text, spans[0])
+    pieces = ["…" if start else ""]
+    position = start
+    for span_start, span_end in spans:
+        if span_start < position or span_end > end:
+            continue
+        pieces += [escape(text[position:span_start]), "<mark>"]
+        pieces += [escape(text[span_start:span_end]), "</mark>"]
+        position = span_end
+    pieces += [escape(text[position:end]), "…" if end < len(text) else ""]
+    return mark_safe("".join(pieces))
+
+
+def transcript_passages(episode_ids, terms):
+    """The best passages of each episode for the query terms, as {episode id: [Passage]}."""
+    keys = {word_key(term) for term in terms}
+    if not keys or not episode_ids:
+        return {}
+    segments = (
+        TranscriptSegment.objects.filter(episode_id__in=episode_ids)
+        .only("episode_id", "start_time", "speaker", "body")
+        .order_by("episode_id", "start_time", "sort_order")
+    )
+    candidates = defaultdict(list)
+    for segment in segments:
+        spans, found = matched_spans(segment.body, keys)
+        if spans:
+            candidates[segment.episode_id].append((len(found), segment, spans))
+    return {
+        episode_id: [passage_of(segment, spans) for _, segment, spans in best_first(hits)]
+        for episode_id, hits in candidates.items()
+    }
+
+
+def best_first(hits):
+    """The passages saying the most distinct query words, earliest first among equals."""
+    ranked = sorted(hits, key=lambda hit: (-hit[0], hit[1].start_time))
+    return ranked[:PASSAGES_PER_EPISODE]
+
+
+def passage_of(segment, spans):
+    return Passage(
+        seconds=int(segment.start_time),
+        speaker=segment.speaker,
+        html=highlight(segment.body, spans),
+    )
