@@ -29,7 +29,7 @@ def show_json_ld(show):
     }
 
 
-def episode_json_ld(episode, show):
+def episode_json_ld(episode, show, themes, associations):
     """The PodcastEpisode of an episode: its themes as `about`, its associations as `mentions`."""
     data = {
         "@context": "https://schema.org",
@@ -41,11 +41,11 @@ def episode_json_ld(episode, show):
         "partOfSeries": {"@type": "PodcastSeries", "name": show.title, "url": absolute(show.url)},
         "about": [
             {"@type": "Thing", "name": theme.name, "url": absolute(theme.get_absolute_url())}
-            for theme in episode.themes.all()
+            for theme in themes
         ],
         "mentions": [
             {"@type": "Organization", "name": item.name, "url": absolute(item.get_absolute_url())}
-            for item in episode.associations.all()
+            for item in associations
         ],
     }
     if episode.publication_date:

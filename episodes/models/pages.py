@@ -356,14 +356,17 @@ class EpisodePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         show = self.get_parent().specific
+        themes, associations = list(self.themes.all()), list(self.associations.all())
         context.update(
             show=show,
+            themes=themes,
+            associations=associations,
             start=requested_start(request),
             speakers=self.speakers.select_related("person__association"),
             chapters=self.chapters.all(),
             transcript=self.transcript_segments.all(),
             description=self.summary[:300],
-            json_ld_data=episode_json_ld(self, show),
+            json_ld_data=episode_json_ld(self, show, themes, associations),
         )
         return context
 

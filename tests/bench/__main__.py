@@ -12,7 +12,7 @@ import tempfile
 import time
 from contextlib import contextmanager
 
-SIZES = (10, 1000, 5000)
+SIZES = (10, 1000, 5000, 10000)
 HTTPS = {"secure": True, "headers": {"host": "127.0.0.1"}}
 
 
@@ -151,21 +151,40 @@ def main():
         configure(url, folder, port)
         from django.test import Client
 
-        from tests.bench import seed
+        from tests.bench import pages, seed
 
-        fixture, client, results, http = seed.create_show(), Client(), {}, {}
+        fixture, client, results, http, queries = seed.create_show(), Client(), {}, {}, {}
         done = 0
         for size in sorted(arguments.sizes):
             seed.add_episodes(fixture, done, size)
             done = size
             results[size] = measure_feed(client, "/podcasts/radio-des-territoires/feed.xml")
+            queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
+        searches = pages.search_medians(client, HTTPS)
         print(
             f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores"
         )
         print_feed_table(results)
         print_http_table(http)
+        print_page_queries(queries)
+        print_search_table(done, searches)
+
+
+def print_page_queries(queries):
+    names = list(next(iter(queries.values())))
+    print("\nSQL queries per public page (target: constant, ≤ 15)")
+    print(f"{'N':>6} | " + " | ".join(f"{name:>11}" for name in names))
+    for size, row in queries.items():
+        print(f"{size:>6} | " + " | ".join(f"{row[name]:>11}" for name in names))
+
+
+def print_search_table(size, medians):
+    print(f"\nSearch page at N={size} episodes (median of 5 runs each, ms; target median ≤ 100)")
+    for params, value in medians.items():
+        print(f"  {params:<36} {value:>7.1f}")
+    print(f"  {'median of the medians':<36} {statistics.median(medians.values()):>7.1f}")
 
 
 if __name__ == "__main__":
