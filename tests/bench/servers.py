@@ -77,7 +77,14 @@ def load(url, headers=(), seconds=5, connections=16):
     """Requests per second and median latency (ms) under a bounded wrk load, or None."""
     if not shutil.which("wrk"):
         return None
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url]
+    command = [
+        "wrk",
+        f"-t{min(2, connections)}",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--latency",
+        url,
+    ]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(command, capture_output=True, text=True, timeout=seconds + 30).stdout
