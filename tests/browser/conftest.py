@@ -1,0 +1,91 @@
+"""Browser fixtures: one Debian chromium for all browser tests, a tab per test, the demo site."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+
+from tests.browser import CHROMIUM_MISSING, PLAYWRIGHT_MISSING, unavailable
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--autoplay-policy=no-user-gesture-required",
+    "--mute-audio",
+]
+
+# Every audio event the page's media elements fire, with the position at that moment, so tests
+# can tell where playback really started instead of racing the clock.
+RECORD_AUDIO_EVENTS = """
+window.audioEvents = [];
+["play", "playing", "pause", "seeked"].forEach(function (type) {
+  document.addEventListener(type, function (event) {
+    window.audioEvents.push({ type: type, time: event.target.currentTime });
+  }, true);
+});
+"""
+
+
+@pytest.fixture(scope="package")
+def browser(django_db_setup, live_server):
+    """Headless Debian chromium, launched once for all the browser tests."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        unavailable(PLAYWRIGHT_MISSING)
+    if not CHROMIUM.exists():
+        unavailable(f"{CHROMIUM_MISSING} ({CHROMIUM} n'existe pas)")
+    test_database = connections.all()
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        keep_using(test_database, patch)
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def keep_using(test_database, patch):
+    """Let Django go on with the test database's connections while Playwright's loop runs.
+
+    Playwright's sync API leaves an asyncio loop marked as running in this thread. Django then
+    takes the tests for async code: it refuses queries, and asgiref hands it a second set of
+    connections, which lack the live server's shared connection and the serialized rows that
+    transactional tests restore. The tests stay synchronous: allow the queries, for this package
+    only, and put the first connections back, as Django's LiveServerThread does for its thread.
+    """
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    for connection in test_database:
+        connections[connection.alias] = connection
+
+
+@pytest.fixture
+def demo_site(live_server, settings):
+    """The demo show, episodes and knowledge pages, served by the live server."""
+    settings.PUBLIC_BASE_URL = live_server.url
+    call_command("load_initial_data", stdout=StringIO())
+    return live_server
+
+
+@pytest.fixture
+def page(browser, demo_site):
+    """A tab of its own (fresh cookies and cache) on the demo site, recording audio events."""
+    context = browser.new_context(base_url=demo_site.url)
+    context.set_default_timeout(10_000)
+    context.add_init_script(RECORD_AUDIO_EVENTS)
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser, demo_site):
+    """A tab on the demo site with JavaScript turned off, as some visitors and crawlers are."""
+    context = browser.new_context(base_url=demo_site.url, java_script_enabled=False)
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()

@@ -1,0 +1,57 @@
+"""Every kind of public page passes axe-core's WCAG 2.1 A and AA rules in a real browser."""
+
+import pytest
+
+from tests.browser import AXE_MISSING, require
+
+Axe = require("axe_playwright_python.sync_playwright", AXE_MISSING).Axe
+
+# The live server answers from another thread: it must see committed rows. Serialized rollback
+# puts back the rows migrations created (Wagtail's root page) for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+PAGES = {
+    "accueil": "/",
+    "episode": "/radio-des-territoires/habitat-inclusif/",
+    "theme": "/themes/habitat-inclusif/",
+    "association": "/associations/wimoov/",
+    "ressource": "/ressources/dispositif-local-accompagnement/",
+    "recherche": "/recherche/?q=logement",
+}
+
+
+def wcag_violations(page):
+    """axe-core's violations of WCAG 2.0 and 2.1, levels A and AA, on the page as it is now."""
+    return Axe().run(page, options=WCAG_21_AA).response["violations"]
+
+
+def describe(violations):
+    """One paragraph per violation: rule, impact, help and the first offending elements."""
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}) : {violation['help']}")
+        for node in violation["nodes"][:3]:
+            lines.append(f"    {node['target']} {node.get('failureSummary', '')!r}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_the_page_has_no_wcag_21_aa_violation(page, path):
+    response = page.goto(path)
+    assert response.status == 200
+    violations = wcag_violations(page)
+    assert not violations, f"{path} :\n{describe(violations)}"
+
+
+def test_the_episode_page_with_a_highlighted_transcript_cue_has_no_wcag_21_aa_violation(page):
+    page.goto(PAGES["episode"])
+    cue = page.locator(".cue", has_text="colocation")
+    cue.get_by_role("link").click()
+    page.wait_for_selector(".cue.is-current[aria-current='true']")
+    page.evaluate("() => document.querySelector('[data-player] audio').pause()")
+    violations = wcag_violations(page)
+    assert not violations, describe(violations)
