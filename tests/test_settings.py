@@ -77,3 +77,28 @@ def test_database_url_picks_the_database():
         "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite3"
     )
     assert settings.DATABASES["default"]["ENGINE"].endswith(expected)
+
+
+def setting_in_fresh_process(expression, **env):
+    """A setting as a new process reads it from the environment (settings only, no app)."""
+    code = f"from django.conf import settings; print({expression})"
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "radio.settings.dev", **env}
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_elasticsearch_url_switches_search_to_elasticsearch():
+    backend = "settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND']"
+    assert setting_in_fresh_process(backend).endswith("backends.database")
+    switched = setting_in_fresh_process(backend, ELASTICSEARCH_URL="http://127.0.0.1:9200")
+    assert switched == "wagtail.search.backends.elasticsearch8"
+
+
+def test_bucket_name_switches_uploads_to_object_storage():
+    backend = "settings.STORAGES['default']['BACKEND']"
+    assert setting_in_fresh_process(backend).endswith("FileSystemStorage")
+    switched = setting_in_fresh_process(backend, AWS_STORAGE_BUCKET_NAME="radio-audio")
+    assert switched == "storages.backends.s3.S3Storage"

@@ -1,17 +1,9 @@
 """The podcast domain's models, re-exported from their modules."""
 
 from .audio import AudioFile
+from .content_pages import KnowledgeIndexPage, KnowledgePage, StandardPage
 from .episode_parts import Chapter, EpisodeSpeaker, FundingLink, SpeakerRole, TranscriptSegment
-from .pages import (
-    EpisodePage,
-    EpisodeType,
-    HomePage,
-    KnowledgeIndexPage,
-    KnowledgePage,
-    PodcastPage,
-    ShowType,
-    StandardPage,
-)
+from .pages import EpisodePage, EpisodeType, HomePage, PodcastPage, ShowType
 from .snippets import Association, AssociationKeyFigure, Event, Person, Theme
 
 __all__ = [

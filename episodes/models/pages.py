@@ -1,4 +1,4 @@
-"""The site's pages: home, shows, episodes and knowledge pages."""
+"""The podcast pages: home, shows and episodes."""
 
 from django import forms
 from django.conf import settings
@@ -11,14 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from episodes.apple_categories import CATEGORY_CHOICES, SUBCATEGORY_CHOICES, is_valid_category
 from episodes.artwork import image_artwork_errors
-from episodes.blocks import KnowledgeStreamBlock
 from episodes.guids import new_episode_guid, podcast_guid_for_feed_url
 from episodes.models.panels import episode_edit_handler, podcast_edit_handler
 from episodes.models.snippets import Association, Theme
@@ -374,56 +373,3 @@ class EpisodePage(Page):
         if self.live and self.publication_date is None:
             self.publication_date = self.go_live_at or timezone.now()
         super().save(*args, **kwargs)
-
-
-class KnowledgeIndexPage(Page):
-    """The list of knowledge pages: programmes and events that support associations."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["episodes.HomePage"]
-    subpage_types = ["episodes.KnowledgePage"]
-    max_count = 1
-
-    class Meta:
-        verbose_name = _("index des ressources")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["children"] = KnowledgePage.objects.child_of(self).live().public()
-        return context
-
-
-class KnowledgePage(Page):
-    """A knowledge page on a programme (DLA, France Active…) or an event (FNAF)."""
-
-    summary = models.TextField(_("résumé"), blank=True)
-    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("contenu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-    ]
-    parent_page_types = ["episodes.KnowledgeIndexPage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("page ressource")
-        verbose_name_plural = _("pages ressources")
-
-
-class StandardPage(Page):
-    """A plain page of the site, such as the accessibility statement or the legal notice."""
-
-    body = StreamField(KnowledgeStreamBlock(), verbose_name=_("contenu"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("body")]
-    parent_page_types = ["episodes.HomePage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("page simple")
-        verbose_name_plural = _("pages simples")
