@@ -155,8 +155,9 @@ def open_stored_audio(audio):
 def requested_range(request, size, etag, last_modified):
     """The part asked for: a ByteRange, UNSATISFIABLE, or None for the whole file."""
     header = request.headers.get("Range")
-    # RFC 7233: Range applies to GET only, and an If-Range that no longer matches voids it.
-    if header is None or request.method != "GET":
+    # HEAD mirrors the GET it describes, ranges included (as nginx and S3 answer: link checkers
+    # probe with HEAD + Range); an If-Range that no longer matches voids the range.
+    if header is None:
         return None
     if "If-Range" in request.headers:
         if not if_range_matches(request.headers["If-Range"], etag, last_modified):

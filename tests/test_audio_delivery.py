@@ -195,10 +195,12 @@ def test_a_range_we_do_not_honour_gets_the_whole_file(client, episode, header):
     assert body(response) == stored_bytes(episode.audio)
 
 
-def test_a_head_with_a_range_answers_as_for_the_whole_file(client, episode):
+def test_a_head_with_a_range_describes_the_partial_answer_without_body(client, episode):
     response = client.head(audio_url(episode), HTTP_RANGE="bytes=0-1")
-    assert response.status_code == 200
-    assert response["Content-Length"] == str(episode.audio.size)
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes 0-1/{episode.audio.size}"
+    assert response["Content-Length"] == "2"
+    assert response.content == b""
 
 
 def test_a_matching_if_none_match_gets_a_304_without_body(client, episode):
