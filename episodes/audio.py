@@ -317,3 +317,50 @@ def _megabytes(size):
 def _position(seconds):
     minutes, seconds = divmod(int(seconds), 60)
     return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+
+
+# Apple's recommendations (kbit/s by channel count): other values play, but sound worse or weigh
+# more than needed.
+RECOMMENDED_KBITS = {1: (96, 128), 2: (128, 256)}
+RECOMMENDED_SAMPLE_RATES = (44100, 48000)
+
+
+def audio_warnings(facts):
+    """French warnings, which do not block, when audio facts (AudioFacts or AudioFile) are
+    outside Apple's recommendations: mono 96–128 or stereo 128–256 kbit/s, at 44.1 or 48 kHz."""
+    warnings = []
+    kbits = round(facts.bitrate / 1000)
+    if facts.channels not in RECOMMENDED_KBITS:
+        warnings.append(
+            _("%(channels)s canaux : Apple recommande le mono (voix) ou la stéréo.")
+            % {"channels": facts.channels}
+        )
+    else:
+        low, high = RECOMMENDED_KBITS[facts.channels]
+        layout = _("mono") if facts.channels == 1 else _("stéréo")
+        params = {"kbits": kbits, "low": low, "high": high, "layout": layout}
+        if kbits < low:
+            warnings.append(
+                _(
+                    "Débit de %(kbits)s kbit/s : Apple recommande %(low)s à %(high)s kbit/s en "
+                    "%(layout)s. Le son risque d'être de mauvaise qualité."
+                )
+                % params
+            )
+        elif kbits > high:
+            warnings.append(
+                _(
+                    "Débit de %(kbits)s kbit/s : Apple recommande %(low)s à %(high)s kbit/s en "
+                    "%(layout)s. Le fichier est plus lourd que nécessaire à télécharger."
+                )
+                % params
+            )
+    if facts.sample_rate not in RECOMMENDED_SAMPLE_RATES:
+        warnings.append(
+            _(
+                "Fréquence d'échantillonnage de %(rate)s Hz : Apple recommande 44 100 Hz ou "
+                "48 000 Hz."
+            )
+            % {"rate": f"{facts.sample_rate:,}".replace(",", " ")}
+        )
+    return warnings

@@ -1,9 +1,17 @@
-"""Chapters of an episode as the Podcasting 2.0 JSON chapters document (version 1.2.0)."""
+"""Chapters of an episode: written as the Podcasting 2.0 JSON chapters document (version 1.2.0),
+read from such a document or from an MP3's ID3 chapter frames (with mutagen), and checked."""
 
 import json
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.translation import gettext as _
+from mutagen import MutagenError
+from mutagen.id3 import ID3, ID3NoHeaderError
 
+from episodes.timecodes import format_precise_timecode
 from episodes.transcripts import json_seconds
 
 CHAPTERS_JSON_VERSION = "1.2.0"
@@ -45,3 +53,99 @@ def chapters_json(chapters):
         {"version": CHAPTERS_JSON_VERSION, "chapters": [chapter_item(c) for c in ordered]},
         ensure_ascii=False,
     )
+
+
+class ChapterError(Exception):
+    """Chapters the platform cannot import; str(exc) / exc.message is the French message."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class ChapterDraft:
+    """A chapter read from a file, before it becomes a Chapter of the episode."""
+
+    start_time: float
+    title: str
+    url: str = ""
+
+
+def chapters_from_id3(fileobj):
+    """The chapters of an MP3's ID3 tag (CHAP frames), by start time; ChapterError if none."""
+    try:
+        frames = ID3(fileobj).getall("CHAP")
+    except (ID3NoHeaderError, MutagenError):
+        frames = []
+    if not frames:
+        raise ChapterError(_("Le fichier audio ne contient aucun chapitre (cadres ID3 « CHAP »)."))
+    frames.sort(key=lambda frame: frame.start_time)
+    return [
+        ChapterDraft(
+            start_time=frame.start_time / 1000,
+            title=str(frame.sub_frames.get("TIT2", "")).strip()
+            or _("Chapitre %(number)s") % {"number": number},
+            url=next((link.url for link in frame.sub_frames.getall("WXXX")), ""),
+        )
+        for number, frame in enumerate(frames, start=1)
+    ]
+
+
+def parse_chapters_json(data):
+    """The chapters of a Podcasting 2.0 JSON chapters file, by start time; ChapterError if bad."""
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ChapterError(_("Le fichier de chapitres n'est pas encodé en UTF-8.")) from None
+    except json.JSONDecodeError as error:
+        raise ChapterError(
+            _("Ligne %(line)s, colonne %(column)s : ce n'est pas du JSON valide (%(reason)s).")
+            % {"line": error.lineno, "column": error.colno, "reason": error.msg}
+        ) from None
+    items = document.get("chapters") if isinstance(document, dict) else None
+    if not isinstance(items, list) or not items:
+        raise ChapterError(
+            _("Le fichier doit contenir une liste « chapters » non vide (format Podcasting 2.0).")
+        )
+    drafts = [json_chapter(number, item) for number, item in enumerate(items, start=1)]
+    return sorted(drafts, key=lambda draft: draft.start_time)
+
+
+def json_chapter(number, item):
+    """One chapter of a JSON chapters file, checked field by field."""
+    where = {"number": number}
+    if not isinstance(item, dict):
+        raise ChapterError(_("Chapitre %(number)s : ce n'est pas un objet JSON.") % where)
+    start, title, url = item.get("startTime"), item.get("title"), item.get("url", "")
+    if isinstance(start, bool) or not isinstance(start, int | float) or start < 0:
+        raise ChapterError(
+            _("Chapitre %(number)s : « startTime » doit être un nombre de secondes positif.")
+            % where
+        )
+    if not isinstance(title, str) or not title.strip():
+        raise ChapterError(_("Chapitre %(number)s : il manque le titre (« title »).") % where)
+    try:
+        URLValidator(schemes=["http", "https"])(url) if url else None
+    except ValidationError:
+        raise ChapterError(
+            _("Chapitre %(number)s : le lien « url » n'est pas une adresse web valide.") % where
+        ) from None
+    return ChapterDraft(start_time=float(start), title=title.strip()[:255], url=url)
+
+
+def chapter_time_errors(start_times, duration):
+    """French errors by position for chapter start times: past the audio's end, or repeated."""
+    errors, seen = {}, set()
+    for index, start in enumerate(start_times):
+        times = {"start": format_precise_timecode(start)}
+        if duration and start >= duration:
+            times["duration"] = format_precise_timecode(duration)
+            errors[index] = (
+                _("Ce chapitre commence à %(start)s, après la fin de l'audio (%(duration)s).")
+                % times
+            )
+        elif round(start, 3) in seen:
+            errors[index] = _("Un autre chapitre commence déjà à %(start)s.") % times
+        seen.add(round(start, 3))
+    return errors

@@ -27,3 +27,11 @@ def show(home):
 def demo(db):
     """The demo content of `make run`: five testimonies with real audio and transcripts."""
     call_command("load_initial_data", verbosity=0)
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client logged in to the Wagtail admin as a superuser."""
+    user = django_user_model.objects.create_superuser("editrice", "e@example.org", "motdepasse")
+    client.force_login(user)
+    return client

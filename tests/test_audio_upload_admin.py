@@ -10,13 +10,6 @@ from tests.audio_samples import encode_mp3, wav_bytes
 ADD_URL = "/admin/snippets/episodes/audiofile/add/"
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser("editrice", "e@example.org", "motdepasse")
-    client.force_login(user)
-    return client
-
-
 def upload(client, name, data, url=ADD_URL):
     return client.post(url, {"title": "Témoignage", "file": SimpleUploadedFile(name, data)})
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from episodes.audio import AudioRejected, read_audio_facts
+from episodes.audio import AudioRejected, audio_warnings, read_audio_facts
 from episodes.timecodes import format_timecode
 
 
@@ -68,6 +68,11 @@ class AudioFile(index.Indexed, models.Model):
                 self.codec.upper(),
             ]
         )
+
+    @property
+    def warnings(self):
+        """French warnings when the audio is outside Apple's recommendations (they do not block)."""
+        return audio_warnings(self) if self.size else []
 
     @property
     def duration_display(self):

@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from episodes.timecode_fields import TimecodeField
 from episodes.timecodes import format_timecode
 
 
@@ -62,8 +63,10 @@ class Chapter(Orderable):
     """A chapter of an episode: where it starts, its title, and an optional link and image."""
 
     episode = ParentalKey("episodes.EpisodePage", on_delete=models.CASCADE, related_name="chapters")
-    start_time = models.FloatField(
-        _("début (secondes)"), validators=[MinValueValidator(0)], help_text=_("Par exemple : 75")
+    start_time = TimecodeField(
+        _("début"),
+        validators=[MinValueValidator(0)],
+        help_text=_("Minutes:secondes ou heures:minutes:secondes, par exemple 1:15 ou 1:02:03."),
     )
     title = models.CharField(_("titre"), max_length=255)
     url = models.URLField(_("lien"), blank=True)

@@ -11,6 +11,8 @@ from wagtail.admin.panels import (
 )
 from wagtail.models import Page
 
+from episodes.admin_panels import EpisodeAudioPanel, MissingTranscriptPanel
+
 
 def podcast_edit_handler(content_panels):
     """Content, feed channel settings, promotion and settings tabs for a show."""
@@ -43,19 +45,29 @@ def podcast_edit_handler(content_panels):
 
 def episode_edit_handler(content_panels, details_panels):
     """Content, details, chapters, transcript, promotion and settings tabs for an episode."""
+    missing_transcript = MissingTranscriptPanel(heading=_("Transcription manquante"))
+    audio_facts = EpisodeAudioPanel(heading=_("Caractéristiques du fichier audio enregistré"))
     return TabbedInterface(
         [
-            ObjectList(content_panels, heading=_("Contenu")),
+            ObjectList([missing_transcript, *content_panels, audio_facts], heading=_("Contenu")),
             ObjectList(details_panels, heading=_("Détails")),
             ObjectList(
-                [InlinePanel("chapters", heading=_("Chapitres"), label=_("chapitre"))],
+                [
+                    MultiFieldPanel(
+                        [FieldPanel("import_audio_chapters"), FieldPanel("chapters_file")],
+                        heading=_("Importer des chapitres"),
+                    ),
+                    InlinePanel("chapters", heading=_("Chapitres"), label=_("chapitre")),
+                ],
                 heading=_("Chapitres"),
             ),
             ObjectList(
                 [
+                    missing_transcript,
+                    FieldPanel("transcript_file"),
                     InlinePanel(
                         "transcript_segments", heading=_("Transcription"), label=_("passage")
-                    )
+                    ),
                 ],
                 heading=_("Transcription"),
             ),
