@@ -123,25 +123,25 @@ class EpisodeForm(WagtailAdminPageForm):
     def save(self, commit=True):
         page = super().save(commit=commit)
         if self.replace_children(page) and commit:
-            page.save()  # the draft's own row: children replaced after the formsets were saved
+            page.save()  # a draft's own row: children replaced after the formsets were saved
         return page
 
     def replace_children(self, page):
-        """Put imported segments and chapters on the page, chapters ordered by start time;
-        True if anything changed."""
-        TranscriptSegment = page.transcript_segments.model
-        Chapter = page.chapters.model
+        """Put the uploaded transcript's segments and imported chapters on the page; True if any.
+
+        Chapters need no sorting here: Chapter's ordering (start time) lists them in time order in
+        the editor, on the page and in chapters.json, whatever order they were typed in.
+        """
         if self.new_segments is not None:
+            TranscriptSegment = page.transcript_segments.model
             page.transcript_segments = [
                 TranscriptSegment(sort_order=index, **vars(segment))
                 for index, segment in enumerate(self.new_segments)
             ]
         if self.new_chapters is not None:
-            page.chapters = [Chapter(**vars(chapter)) for chapter in self.new_chapters]
-        # Editors add a forgotten chapter at the end of the list: it takes its place by time.
-        listed = list(page.chapters.all())
-        chapters = sorted(listed, key=lambda chapter: chapter.start_time)
-        for index, chapter in enumerate(chapters):
-            chapter.sort_order = index
-        page.chapters = chapters
-        return chapters != listed or self.new_segments is not None or self.new_chapters is not None
+            Chapter = page.chapters.model
+            page.chapters = [
+                Chapter(sort_order=index, **vars(chapter))
+                for index, chapter in enumerate(self.new_chapters)
+            ]
+        return self.new_segments is not None or self.new_chapters is not None

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import lameenc
 from mutagen.apev2 import APEv2
-from mutagen.id3 import ID3, TIT2
+from mutagen.id3 import CHAP, CTOC, ID3, TIT2, WXXX, CTOCFlags
 from mutagen.mp3 import MPEGFrame
 
 DATA = Path(__file__).parent / "data"
@@ -63,6 +63,27 @@ def id3v2_tag(title="Épisode 1") -> bytes:
     """An ID3v2.4 tag with a title, as podcast editors write before the audio."""
     tags = ID3()
     tags.add(TIT2(encoding=3, text=title))
+    buffer = io.BytesIO()
+    tags.save(buffer)
+    return buffer.getvalue()
+
+
+def id3_chapters_tag(chapters) -> bytes:
+    """An ID3v2.4 tag with a table of contents and chapters: (start s, end s, title, url) tuples."""
+    tags = ID3()
+    ids = [f"chp{index}" for index in range(len(chapters))]
+    flags = CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED
+    tags.add(CTOC(element_id="toc", flags=flags, child_element_ids=ids, sub_frames=[]))
+    for element_id, (start, end, title, url) in zip(ids, chapters, strict=True):
+        sub_frames = [TIT2(encoding=3, text=title)] + ([WXXX(encoding=3, url=url)] if url else [])
+        tags.add(
+            CHAP(
+                element_id=element_id,
+                start_time=round(start * 1000),
+                end_time=round(end * 1000),
+                sub_frames=sub_frames,
+            )
+        )
     buffer = io.BytesIO()
     tags.save(buffer)
     return buffer.getvalue()

@@ -35,9 +35,11 @@ def make_image(*, title="Pochette", size=(1400, 1400), image_format="PNG", mode=
     return image
 
 
-def make_audio(*, title="Témoignage", seconds=2.0, **encoding):
-    """An AudioFile from a real MP3 encoded with lameenc, checked as an upload is."""
-    audio = AudioFile(title=title, file=ContentFile(encode_mp3(seconds, **encoding), name="a.mp3"))
+def make_audio(*, title="Témoignage", seconds=2.0, id3_tag=b"", **encoding):
+    """An AudioFile from a real MP3 encoded with lameenc (after an ID3 tag if given), checked as an
+    upload is."""
+    data = id3_tag + encode_mp3(seconds, **encoding)
+    audio = AudioFile(title=title, file=ContentFile(data, name="a.mp3"))
     audio.full_clean()
     audio.save()
     return audio

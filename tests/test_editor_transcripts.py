@@ -4,11 +4,14 @@ speakers, published with the episode; a bad file is refused in French, naming th
 import html
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.test.utils.form_data import querydict_from_html
 
+from episodes.models import EpisodePage
 from episodes.transcripts import parse_webvtt
 from tests.editor_helpers import edit_form, edit_url, latest, page_text, post_edit, set_formset
-from tests.factories import make_episode
+from tests.factories import make_audio, make_episode
 
 VTT = """WEBVTT
 
@@ -181,3 +184,29 @@ def test_a_segments_list_edit_survives_when_no_file_is_sent(editor_client, episo
     )
     assert post_edit(editor_client, episode, data).status_code == 302
     assert saved_segments(episode) == [(0.0, 1.0, "Claire", "Bonjour.")]
+
+
+def test_a_draft_episode_keeps_its_uploaded_transcript(editor_client, show):
+    draft = make_episode(show=show, live=False)
+    assert upload_transcript(editor_client, draft, "entretien.srt", SRT).status_code == 302
+    assert len(saved_segments(draft)) == 2
+
+
+def test_a_new_episode_is_created_with_its_transcript(editor_client, show):
+    add_url = f"/admin/pages/add/episodes/episodepage/{show.pk}/"
+    response = editor_client.get(add_url)
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data = {key: data.getlist(key) for key in data}
+    data |= {
+        "title": ["Le garage solidaire"],
+        "slug": ["le-garage-solidaire"],
+        "summary": ["Un témoignage."],
+        "audio": [str(make_audio().pk)],
+    }
+    data["transcript_file"] = SimpleUploadedFile("entretien.vtt", VTT.encode())
+    assert editor_client.post(add_url, data).status_code == 302
+    episode = EpisodePage.objects.get(slug="le-garage-solidaire")
+    assert [s.speaker for s in latest(episode).transcript_segments.all()] == [
+        "Claire Martin",
+        "Karim Benali",
+    ]
