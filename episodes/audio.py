@@ -329,32 +329,13 @@ def audio_warnings(facts):
     """French warnings, which do not block, when audio facts (AudioFacts or AudioFile) are
     outside Apple's recommendations: mono 96–128 or stereo 128–256 kbit/s, at 44.1 or 48 kHz."""
     warnings = []
-    kbits = round(facts.bitrate / 1000)
     if facts.channels not in RECOMMENDED_KBITS:
         warnings.append(
             _("%(channels)s canaux : Apple recommande le mono (voix) ou la stéréo.")
             % {"channels": facts.channels}
         )
-    else:
-        low, high = RECOMMENDED_KBITS[facts.channels]
-        layout = _("mono") if facts.channels == 1 else _("stéréo")
-        params = {"kbits": kbits, "low": low, "high": high, "layout": layout}
-        if kbits < low:
-            warnings.append(
-                _(
-                    "Débit de %(kbits)s kbit/s : Apple recommande %(low)s à %(high)s kbit/s en "
-                    "%(layout)s. Le son risque d'être de mauvaise qualité."
-                )
-                % params
-            )
-        elif kbits > high:
-            warnings.append(
-                _(
-                    "Débit de %(kbits)s kbit/s : Apple recommande %(low)s à %(high)s kbit/s en "
-                    "%(layout)s. Le fichier est plus lourd que nécessaire à télécharger."
-                )
-                % params
-            )
+    elif bitrate_warning := _bitrate_warning(round(facts.bitrate / 1000), facts.channels):
+        warnings.append(bitrate_warning)
     if facts.sample_rate not in RECOMMENDED_SAMPLE_RATES:
         warnings.append(
             _(
@@ -364,3 +345,26 @@ def audio_warnings(facts):
             % {"rate": f"{facts.sample_rate:,}".replace(",", " ")}
         )
     return warnings
+
+
+def _bitrate_warning(kbits, channels):
+    low, high = RECOMMENDED_KBITS[channels]
+    layout = _("mono") if channels == 1 else _("stéréo")
+    params = {"kbits": kbits, "low": low, "high": high, "layout": layout}
+    if kbits < low:
+        return (
+            _(
+                "Débit de %(kbits)s kbit/s : Apple recommande %(low)s à %(high)s kbit/s en "
+                "%(layout)s. Le son risque d'être de mauvaise qualité."
+            )
+            % params
+        )
+    if kbits > high:
+        return (
+            _(
+                "Débit de %(kbits)s kbit/s : Apple recommande %(low)s à %(high)s kbit/s en "
+                "%(layout)s. Le fichier est plus lourd que nécessaire à télécharger."
+            )
+            % params
+        )
+    return None

@@ -176,14 +176,15 @@ def test_an_episode_without_transcript_warns_the_editor(editor_client, episode):
     assert warning not in page_text(editor_client.get(edit_url(episode)))
 
 
-def test_a_segments_list_edit_survives_when_no_file_is_sent(editor_client, episode):
+def test_segments_typed_in_the_list_take_times_as_minutes_seconds(editor_client, episode):
     data = set_formset(
         edit_form(editor_client, episode),
         "transcript_segments",
-        [{"start_time": "0", "end_time": "1", "speaker": "Claire", "body": "Bonjour."}],
+        [{"start_time": "0:00", "end_time": "0:01.5", "speaker": "Claire", "body": "Bonjour."}],
     )
     assert post_edit(editor_client, episode, data).status_code == 302
-    assert saved_segments(episode) == [(0.0, 1.0, "Claire", "Bonjour.")]
+    assert saved_segments(episode) == [(0.0, 1.5, "Claire", "Bonjour.")]
+    assert edit_form(editor_client, episode)["transcript_segments-0-end_time"] == ["0:01.5"]
 
 
 def test_a_draft_episode_keeps_its_uploaded_transcript(editor_client, show):

@@ -101,8 +101,8 @@ class TranscriptSegment(Orderable):
     episode = ParentalKey(
         "episodes.EpisodePage", on_delete=models.CASCADE, related_name="transcript_segments"
     )
-    start_time = models.FloatField(_("début (secondes)"), validators=[MinValueValidator(0)])
-    end_time = models.FloatField(_("fin (secondes)"), validators=[MinValueValidator(0)])
+    start_time = TimecodeField(_("début"), validators=[MinValueValidator(0)])
+    end_time = TimecodeField(_("fin"), validators=[MinValueValidator(0)])
     speaker = models.CharField(_("intervenant"), max_length=200, blank=True)
     body = models.TextField(_("texte"))
 
