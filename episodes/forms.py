@@ -85,13 +85,22 @@ class EpisodeForm(WagtailAdminPageForm):
             if upload:
                 return parse_chapters_json(upload.read())
             if from_audio and audio:
-                with audio.file.open("rb") as audio_file:
-                    return chapters_from_id3(audio_file)
+                return self.audio_file_chapters(audio)
             if from_audio:
                 raise ChapterError(_("Choisissez d'abord le fichier audio de l'épisode."))
         except ChapterError as error:
             self.add_error(field, error.message)
         return None
+
+    def audio_file_chapters(self, audio):
+        try:
+            with audio.file.open("rb") as audio_file:
+                return chapters_from_id3(audio_file)
+        except OSError:
+            raise ChapterError(
+                _("Le fichier audio « %(title)s » est introuvable sur le stockage.")
+                % {"title": audio.title}
+            ) from None
 
     def check_imported_chapters(self, duration):
         field = (

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from episodes.audio import AudioRejected, audio_warnings, read_audio_facts
+from episodes.audio import AudioRejected, read_audio_facts
+from episodes.audio_warnings import audio_warnings
 from episodes.timecodes import format_timecode
 
 
