@@ -18,6 +18,7 @@ from wagtail.search import index
 
 from episodes.apple_categories import CATEGORY_CHOICES, SUBCATEGORY_CHOICES, is_valid_category
 from episodes.artwork import image_artwork_errors
+from episodes.forms import EpisodePageForm
 from episodes.guids import new_episode_guid, podcast_guid_for_feed_url
 from episodes.models.panels import episode_edit_handler, podcast_edit_handler
 from episodes.models.snippets import Association, Theme
@@ -312,6 +313,7 @@ class EpisodePage(Page):
         FieldRowPanel([FieldPanel("soundbite_start"), FieldPanel("soundbite_duration")]),
     ]
     edit_handler = episode_edit_handler(content_panels, details_panels)
+    base_form_class = EpisodePageForm
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types = []
     exclude_fields_in_copy = ["guid"]
