@@ -1,6 +1,8 @@
 """Admin menus for the podcast domain's snippets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -8,7 +10,9 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from episodes.admin_panels import AudioFactsPanel
-from episodes.models import Association, AudioFile, Event, Person, Theme
+from episodes.consent import speakers_without_consent, warning_message
+from episodes.dashboard import EpisodesToCompletePanel
+from episodes.models import Association, AudioFile, EpisodePage, Event, Person, Theme
 
 
 class AudioChooserViewSet(SnippetChooserViewSet):
@@ -66,3 +70,17 @@ class RadioViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(RadioViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_episodes_to_complete_panel(request, panels):
+    panels.append(EpisodesToCompletePanel())
+
+
+@hooks.register("before_edit_page")
+def warn_about_missing_consent(request, page):
+    """On opening an episode, name the speakers whose consent is missing: it cannot go out."""
+    if request.method == "GET" and isinstance(page, EpisodePage):
+        missing = speakers_without_consent(page.speakers.all())
+        if missing:
+            messages.warning(request, warning_message(missing))
