@@ -72,7 +72,7 @@ def test_editor_posting_publish_only_saves_a_draft(editor, show, audio):
     assert response.status_code == 302
     episode = new_episode()
     assert not episode.live
-    assert "Yoti" not in editor.get(f"/podcasts/{show.slug}/").content.decode()
+    assert "Yoti" not in editor.get(show.url).content.decode()
 
 
 def test_submitted_episode_goes_live_when_the_association_approves(editor, moderator, show, audio):
