@@ -371,6 +371,18 @@ class EpisodePage(Page):
         )
         return context
 
+    @property
+    def preview_modes(self):
+        return [("", _("Page de l'épisode")), ("feed-item", _("Élément du flux"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "feed-item":
+            # Imported here: the feed code imports the models.
+            from episodes.preview import serve_feed_item_preview
+
+            return serve_feed_item_preview(self, request)
+        return super().serve_preview(request, mode_name)
+
     def save(self, *args, **kwargs):
         if self.live and self.publication_date is None:
             self.publication_date = self.go_live_at or timezone.now()
