@@ -53,3 +53,20 @@ def is_publishing(data):
     return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == (
         "approve"
     )
+
+
+def pages_without_consent(pages, include_descendants=False):
+    """{episode title: names} for the episodes among these pages whose draft lacks consent."""
+    from episodes.models import EpisodePage  # the models import this module's functions
+
+    episodes = [page for page in pages if isinstance(page.specific_deferred, EpisodePage)]
+    if include_descendants:
+        for page in pages:
+            episodes += EpisodePage.objects.descendant_of(page).specific()
+    refused = {}
+    for episode in episodes:
+        latest = episode.specific.get_latest_revision_as_object()
+        names = speakers_without_consent(latest.speakers.all())
+        if names:
+            refused[latest.title] = names
+    return refused

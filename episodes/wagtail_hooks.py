@@ -1,5 +1,6 @@
 """Admin menus for the podcast domain's snippets."""
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -10,7 +11,12 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from episodes.admin_panels import AudioFactsPanel
-from episodes.consent import speakers_without_consent, warning_message
+from episodes.consent import (
+    pages_without_consent,
+    refusal_message,
+    speakers_without_consent,
+    warning_message,
+)
 from episodes.dashboard import EpisodesToCompletePanel
 from episodes.models import Association, AudioFile, EpisodePage, Event, Person, Theme
 
@@ -84,3 +90,14 @@ def warn_about_missing_consent(request, page):
         missing = speakers_without_consent(page.speakers.all())
         if missing:
             messages.warning(request, warning_message(missing))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action_view):
+    """Publishing several pages at once obeys the same consent rule as the episode editor."""
+    if action_type != "publish":
+        return None
+    refused = pages_without_consent(objects, bool(request.POST.get("include_descendants")))
+    for title, names in refused.items():
+        messages.error(request, f"{title} : {refusal_message(names)}")
+    return redirect(action_view.next_url) if refused else None

@@ -189,3 +189,14 @@ def test_episode_without_speakers_can_be_published(admin_client, show, audio):
     assert admin_client.post(add_url(show), form).status_code == 302
     assert new_episode().live
     assert feed_titles(admin_client, show) == ["Yoti : la seconde vie des objets"]
+
+
+def test_bulk_publishing_is_refused_for_an_episode_without_consent(admin_client, show, audio):
+    form = episode_form(audio, speakers=[speaker(make_person(), consent=False)])
+    admin_client.post(add_url(show), form)
+    episode = new_episode()
+    url = f"/admin/bulk/wagtailcore/page/publish/?id={episode.pk}&next=/admin/pages/{show.pk}/"
+    response = admin_client.post(url, {"include_descendants": ""}, follow=True)
+    assert REFUSAL in response.content.decode()
+    episode.refresh_from_db()
+    assert not episode.live
