@@ -10,7 +10,7 @@ DB ?= sqlite
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
-	$(MANAGE) publish_every_minute --verbosity 0 & trap 'kill $$!' EXIT; \
+	$(MANAGE) publish_every_minute --verbosity 0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
 		$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev
