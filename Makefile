@@ -10,7 +10,8 @@ DB ?= sqlite
 run: $(VENV)/.installed
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_initial_data
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) publish_every_minute --verbosity 0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

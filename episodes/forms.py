@@ -1,4 +1,5 @@
-"""The episode editor's form: transcript upload, chapter import and checks across the chapters."""
+"""The episode editor's form: transcript upload, chapter import, checks across the chapters, and
+the speakers' consent when publishing."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from episodes.chapters import (
     chapters_from_id3,
     parse_chapters_json,
 )
+from episodes.consent import formset_speakers_without_consent, is_publishing, refusal_message
 from episodes.transcripts import TranscriptError, parse_transcript_file
 
 MAX_TEXT_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -25,8 +27,9 @@ def check_text_upload_size(upload):
         )
 
 
-class EpisodeForm(WagtailAdminPageForm):
-    """Checks and imports an episode's transcript and chapters; never loses the editor's edits."""
+class EpisodePageForm(WagtailAdminPageForm):
+    """Checks and imports an episode's transcript and chapters, and refuses publishing while a
+    speaker's consent is missing; never loses the editor's edits."""
 
     transcript_file = forms.FileField(
         label=_("Fichier de transcription"),
@@ -48,6 +51,17 @@ class EpisodeForm(WagtailAdminPageForm):
         validators=[check_text_upload_size],
         help_text=_("Un fichier chapters.json ; remplace les chapitres de la liste."),
     )
+
+    def is_valid(self):
+        """Consent is checked once the form and its formsets are valid, on the speakers being sent;
+        on refusal Wagtail re-renders the editor with everything the editor typed."""
+        valid = super().is_valid()
+        if valid and is_publishing(self.data) and "speakers" in self.formsets:
+            missing = formset_speakers_without_consent(self.formsets["speakers"])
+            if missing:
+                self.add_error(None, refusal_message(missing))
+                return False
+        return valid
 
     def clean(self):
         cleaned_data = super().clean()

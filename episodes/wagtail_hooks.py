@@ -1,6 +1,9 @@
 """Admin menus for the podcast domain's snippets."""
 
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -8,7 +11,14 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from episodes.admin_panels import AudioFactsPanel
-from episodes.models import Association, AudioFile, Event, Person, Theme
+from episodes.consent import (
+    pages_without_consent,
+    refusal_message,
+    speakers_without_consent,
+    warning_message,
+)
+from episodes.dashboard import EpisodesToCompletePanel
+from episodes.models import Association, AudioFile, EpisodePage, Event, Person, Theme
 
 
 class AudioChooserViewSet(SnippetChooserViewSet):
@@ -66,3 +76,28 @@ class RadioViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(RadioViewSetGroup)
+
+
+@hooks.register("construct_homepage_panels")
+def add_episodes_to_complete_panel(request, panels):
+    panels.append(EpisodesToCompletePanel())
+
+
+@hooks.register("before_edit_page")
+def warn_about_missing_consent(request, page):
+    """On opening an episode, name the speakers whose consent is missing: it cannot go out."""
+    if request.method == "GET" and isinstance(page, EpisodePage):
+        missing = speakers_without_consent(page.speakers.all())
+        if missing:
+            messages.warning(request, warning_message(missing))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action_view):
+    """Publishing several pages at once obeys the same consent rule as the episode editor."""
+    if action_type != "publish":
+        return None
+    refused = pages_without_consent(objects, bool(request.POST.get("include_descendants")))
+    for title, names in refused.items():
+        messages.error(request, f"{title} : {refusal_message(names)}")
+    return redirect(action_view.next_url) if refused else None

@@ -178,9 +178,14 @@ def ensure_episode(show, number, data, context):
         themes=[context["themes"][data["theme"]]],
         associations=[guest.association for guest in guests],
     )
-    episode.speakers = [EpisodeSpeaker(person=context["host"], role=SpeakerRole.HOST)] + [
-        EpisodeSpeaker(person=guest, role=SpeakerRole.GUEST) for guest in guests
-    ]
+    consent = {
+        "consent_given": True,
+        "consent_date": data["published"].date(),
+        "consent_recorded_by": "Équipe de la radio",
+    }
+    episode.speakers = [
+        EpisodeSpeaker(person=context["host"], role=SpeakerRole.HOST, **consent)
+    ] + [EpisodeSpeaker(person=guest, role=SpeakerRole.GUEST, **consent) for guest in guests]
     episode.chapters = chapters_of(data["key"])
     episode.transcript_segments = transcript_of(data["key"])
     show.add_child(instance=episode)

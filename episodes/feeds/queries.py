@@ -88,11 +88,18 @@ def feed_content(scope):
     """(channel, items) of a feed scope, leaving out and logging each broken episode."""
     rows = episode_rows(scope.episodes)
     speakers = speakers_by_episode(scope.episodes)
-    wanted = {(scope.show.artwork_id, ARTWORK_SPEC)}
+    context = item_context(scope.show, rows, speakers)
+    items = items_of(rows, expanded_notes(rows), speakers, context)
+    return channel_for(scope, context), [item for item in items if item]
+
+
+def item_context(show, rows, speakers):
+    """What these episode rows' items share: the show's language, renditions, files in storage."""
+    wanted = {(show.artwork_id, ARTWORK_SPEC)}
     wanted |= {(row["artwork_id"], ARTWORK_SPEC) for row in rows}
     wanted |= {(s[-1], PHOTO_SPEC) for group in speakers.values() for s in group}
-    context = ItemContext.for_feed(
-        language=scope.show.language,
+    return ItemContext.for_feed(
+        language=show.language,
         root_paths=site_root_paths(),
         renditions=rendition_urls({pair for pair in wanted if pair[0] is not None}),
         audio_files=files_in_storage(
@@ -101,8 +108,6 @@ def feed_content(scope):
         artwork_spec=ARTWORK_SPEC,
         photo_spec=PHOTO_SPEC,
     )
-    items = items_of(rows, expanded_notes(rows), speakers, context)
-    return channel_for(scope, context), [item for item in items if item]
 
 
 def episode_rows(episodes):

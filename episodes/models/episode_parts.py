@@ -1,5 +1,6 @@
 """What episodes and shows are made of besides their page: speakers, chapters, transcript…"""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,8 +43,16 @@ class FundingLink(Orderable):
     panels = [FieldPanel("url"), FieldPanel("label")]
 
 
+class ConsentScope(models.TextChoices):
+    """What a speaker agreed to: where their voice and words may be published."""
+
+    EVERYWHERE = "everywhere", _("Diffusion audio, site et réseaux sociaux")
+    AUDIO_AND_SITE = "audio-and-site", _("Diffusion audio et site (pas de réseaux sociaux)")
+    AUDIO_ONLY = "audio-only", _("Diffusion audio seulement (flux du podcast)")
+
+
 class EpisodeSpeaker(Orderable):
-    """A person heard in an episode, with their role."""
+    """A person heard in an episode, with their role and their consent to be published."""
 
     episode = ParentalKey("episodes.EpisodePage", on_delete=models.CASCADE, related_name="speakers")
     person = models.ForeignKey(
@@ -53,10 +62,38 @@ class EpisodeSpeaker(Orderable):
         _("rôle"), max_length=32, choices=SpeakerRole.choices, default=SpeakerRole.GUEST
     )
 
-    panels = [FieldRowPanel([FieldPanel("person"), FieldPanel("role")])]
+    consent_given = models.BooleanField(
+        _("consentement recueilli"),
+        default=False,
+        help_text=_("Sans consentement enregistré, l'épisode ne peut pas être publié."),
+    )
+    consent_date = models.DateField(_("date du consentement"), null=True, blank=True)
+    consent_scope = models.CharField(
+        _("portée du consentement"),
+        max_length=32,
+        choices=ConsentScope.choices,
+        default=ConsentScope.EVERYWHERE,
+    )
+    consent_recorded_by = models.CharField(
+        _("recueilli par"),
+        max_length=200,
+        blank=True,
+        help_text=_("Qui a recueilli le consentement (nom, fonction)."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("person"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("consent_given"), FieldPanel("consent_date")]),
+        FieldRowPanel([FieldPanel("consent_scope"), FieldPanel("consent_recorded_by")]),
+    ]
 
     def __str__(self):
         return f"{self.person} ({self.get_role_display()})"
+
+    def clean(self):
+        super().clean()
+        if self.consent_given and not self.consent_date:
+            raise ValidationError({"consent_date": _("Indiquez la date du consentement.")})
 
 
 class Chapter(Orderable):

@@ -18,7 +18,7 @@ from wagtail.search import index
 
 from episodes.apple_categories import CATEGORY_CHOICES, SUBCATEGORY_CHOICES, is_valid_category
 from episodes.artwork import image_artwork_errors
-from episodes.forms import EpisodeForm
+from episodes.forms import EpisodePageForm
 from episodes.guids import new_episode_guid, podcast_guid_for_feed_url
 from episodes.models.panels import episode_edit_handler, podcast_edit_handler
 from episodes.models.snippets import Association, Theme
@@ -313,7 +313,7 @@ class EpisodePage(Page):
         FieldRowPanel([FieldPanel("soundbite_start"), FieldPanel("soundbite_duration")]),
     ]
     edit_handler = episode_edit_handler(content_panels, details_panels)
-    base_form_class = EpisodeForm
+    base_form_class = EpisodePageForm
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types = []
     exclude_fields_in_copy = ["guid"]
@@ -370,6 +370,18 @@ class EpisodePage(Page):
             json_ld_data=episode_json_ld(self, show, themes, associations),
         )
         return context
+
+    @property
+    def preview_modes(self):
+        return [("", _("Page de l'épisode")), ("feed-item", _("Élément du flux"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "feed-item":
+            # Imported here: the feed code imports the models.
+            from episodes.preview import serve_feed_item_preview
+
+            return serve_feed_item_preview(self, request)
+        return super().serve_preview(request, mode_name)
 
     def save(self, *args, **kwargs):
         if self.live and self.publication_date is None:

@@ -1,0 +1,63 @@
+"""Editors preview the episode page and, in « Élément du flux », the feed item apps will read."""
+
+import html
+import re
+
+import pytest
+
+from episodes.preview import item_preview
+from tests import factories
+from tests.admin_episodes import ADMINISTRATORS, edit_url, episode_form, make_member
+from tests.feed_helpers import make_full_episode
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    client.force_login(make_member(django_user_model, "administratrice", ADMINISTRATORS))
+    return client
+
+
+def preview(client, episode, form, mode):
+    url = f"/admin/pages/{episode.pk}/edit/preview/"
+    assert client.post(url, form).json()["is_valid"]
+    return client.get(url, {"mode": mode}).content.decode()
+
+
+def stripped_lines(text):
+    return [line.strip() for line in text.strip().splitlines()]
+
+
+def test_feed_item_preview_is_the_item_of_the_show_feed(client, show):
+    episode = make_full_episode(show=show)
+    feed = client.get(f"/podcasts/{show.slug}/feed.xml").content.decode()
+    item = re.search(r"<item>.*?</item>", feed, re.DOTALL).group(0)
+    shown = item_preview(episode, show)
+    assert stripped_lines(shown.xml) == stripped_lines(item)
+    assert shown.item.chapters_url and len(shown.item.transcripts) == 3
+
+
+def test_editor_previews_unsaved_changes_as_a_feed_item(admin_client, show):
+    episode = factories.make_episode(show=show)
+    form = episode_form(episode.audio, title="Nouveau titre <provisoire>", slug=episode.slug)
+    page = preview(admin_client, episode, form, "feed-item")
+    assert "<h2>Ce que les applications affichent</h2>" in page
+    assert html.escape("<title>Nouveau titre &lt;provisoire&gt;</title>") in page
+    assert f"<code>{episode.guid}</code>" in page
+    assert "0:02" in page  # the duration apps show
+    assert episode.guid in page and ".mp3" in page
+
+
+def test_default_preview_is_the_episode_page(admin_client, show):
+    episode = factories.make_episode(show=show)
+    form = episode_form(episode.audio, title="Nouveau titre", slug=episode.slug)
+    page = preview(admin_client, episode, form, "")
+    assert "<h1>Nouveau titre</h1>" in page
+    assert "Élément du flux" in admin_client.get(edit_url(episode)).content.decode()
+
+
+def test_feed_item_preview_says_when_the_audio_file_is_missing(admin_client, show):
+    episode = factories.make_episode(show=show)
+    episode.audio.file.storage.delete(episode.audio.file.name)
+    form = episode_form(episode.audio, title="Sans audio", slug=episode.slug)
+    page = preview(admin_client, episode, form, "feed-item")
+    assert "pas encore de fichier audio utilisable" in page
