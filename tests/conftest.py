@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests import factories
+from tests import factories, import_helpers
 
 
 @pytest.fixture(autouse=True)
@@ -27,3 +27,11 @@ def show(home):
 def demo(db):
     """The demo content of `make run`: five testimonies with real audio and transcripts."""
     call_command("load_initial_data", verbosity=0)
+
+
+@pytest.fixture
+def host():
+    """A podcast host on 127.0.0.1 (random port) serving the files tests put in host.files."""
+    server = import_helpers.start_host()
+    yield server
+    import_helpers.stop_host(server)

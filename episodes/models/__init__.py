@@ -3,6 +3,7 @@
 from .audio import AudioFile
 from .content_pages import KnowledgeIndexPage, KnowledgePage, StandardPage
 from .episode_parts import Chapter, EpisodeSpeaker, FundingLink, SpeakerRole, TranscriptSegment
+from .imports import ImportedFile, ImportJob, ImportStatus
 from .pages import EpisodePage, EpisodeType, HomePage, PodcastPage, ShowType
 from .snippets import Association, AssociationKeyFigure, Event, Person, Theme
 
@@ -17,6 +18,9 @@ __all__ = [
     "Event",
     "FundingLink",
     "HomePage",
+    "ImportJob",
+    "ImportStatus",
+    "ImportedFile",
     "KnowledgeIndexPage",
     "KnowledgePage",
     "Person",

@@ -224,6 +224,11 @@ class EpisodePage(Page):
     guid = models.CharField(
         _("GUID"), max_length=255, unique=True, default=new_episode_guid, editable=False
     )
+    # The <guid> an imported episode had in its former feed: kept in ours, so that podcast apps
+    # do not download it again. Unique within a show (the importer looks it up there).
+    source_guid = models.CharField(
+        _("GUID d'origine"), max_length=1000, blank=True, db_index=True, editable=False
+    )
     audio = models.ForeignKey(
         "episodes.AudioFile",
         verbose_name=_("audio"),
@@ -314,7 +319,7 @@ class EpisodePage(Page):
     edit_handler = episode_edit_handler(content_panels, details_panels)
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types = []
-    exclude_fields_in_copy = ["guid"]
+    exclude_fields_in_copy = ["guid", "source_guid"]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("show_notes"),
