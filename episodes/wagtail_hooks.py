@@ -1,6 +1,7 @@
-"""Admin menus for the podcast domain's snippets."""
+"""Admin menus for the podcast domain's snippets, and the podcast import page."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -8,6 +9,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from episodes.admin_panels import AudioFactsPanel
+from episodes.importer import admin as importer_admin
 from episodes.models import Association, AudioFile, Event, Person, Theme
 
 
@@ -66,3 +68,13 @@ class RadioViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(RadioViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return importer_admin.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return importer_admin.menu_item()
