@@ -3,6 +3,7 @@ chapters served by a local HTTP server (127.0.0.1, random port), never the inter
 
 import json
 import threading
+import time
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,7 @@ class Host(ThreadingHTTPServer):
     def __init__(self):
         super().__init__(("127.0.0.1", 0), FileHandler)
         self.files = {}
+        self.delays = {}  # path: seconds to wait before answering
         self.requests = []
 
     def url(self, path):
@@ -31,6 +33,7 @@ class Host(ThreadingHTTPServer):
 class FileHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the http.server API)
         self.server.requests.append((self.path, self.headers.get("User-Agent", "")))
+        time.sleep(self.server.delays.get(self.path, 0))
         found = self.server.files.get(self.path)
         if found is None:
             self.send_error(404)

@@ -69,7 +69,7 @@ def test_episode_problems_are_listed_on_the_job_page(admin_client, host, home, i
     response = admin_client.post(IMPORT_URL, {"url": host.url("/feed.xml")}, follow=True)
     page = response.content.decode()
     assert "1 ajoutés" in page and "1 non importés" in page
-    assert "Erreur : « Épisode 2 : le réemploi » non importé" in page
+    assert "Erreur : « Épisode 2 : le réemploi » non importé — audio : " in page
 
 
 def test_a_bad_address_is_refused_by_the_form(admin_client, home):

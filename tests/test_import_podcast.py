@@ -149,7 +149,7 @@ def test_a_refused_audio_file_is_reported_with_the_upload_message(host, home):
         "audio/mpeg",
     )
     output = import_podcast(host.url("/feed.xml"))
-    assert "« Épisode 2 : le réemploi » non importé : audio non importé" in output
+    assert "« Épisode 2 : le réemploi » non importé — audio : " in output
     assert "incomplet" in output
     assert EpisodePage.objects.count() == 1
 
@@ -209,7 +209,9 @@ def test_artwork_out_of_apple_rules_is_converted_or_left_out_with_a_warning(host
     show = PodcastPage.objects.get()
     assert (show.artwork.width, show.artwork.height) == (3000, 3000)
     assert episode(GUID_1).artwork is None
-    assert "pochette non importée : La pochette doit être carrée" in output
+    assert (
+        "« Épisode 1 : l'accueil » — pochette non importée : La pochette doit être carrée" in output
+    )
     assert len(items) == EpisodePage.objects.count()
 
 
@@ -219,3 +221,22 @@ def test_the_podcast_guid_of_the_former_feed_is_kept(host, home, client):
     import_podcast(host.url("/feed.xml"))
     body = our_feed(client, PodcastPage.objects.get())
     assert feedparser.parse(body).feed["podcast_guid"] == guid
+
+
+def test_an_import_run_again_on_the_same_feed_changes_nothing(host, home):
+    publish_podcast(host)
+    import_podcast(host.url("/feed.xml"))
+    revisions = {page.pk: page.latest_revision_id for page in EpisodePage.objects.all()}
+    output = import_podcast(host.url("/feed.xml"))
+    assert "0 ajoutés, 0 mis à jour, 2 inchangés" in output
+    assert {page.pk: page.latest_revision_id for page in EpisodePage.objects.all()} == revisions
+
+
+def test_a_host_that_does_not_answer_in_time_is_reported(host, home, settings):
+    settings.PODCAST_IMPORT_TIMEOUT = 0.5
+    publish_podcast(host)
+    host.delays["/docs/episode-1.vtt"] = 2
+    output = import_podcast(host.url("/feed.xml"))
+    assert "transcription non importée" in output
+    assert "n'a pas répondu dans les 0.5 secondes" in output
+    assert not episode(GUID_1).transcript_segments.exists() and episode(GUID_1).chapters.exists()

@@ -72,7 +72,7 @@ def linked_files(episode, data, title, outcome):
     audio = new_file(episode, "audio", data.audio_url, title, outcome)
     if isinstance(audio, Exception):
         if episode is None or episode.audio_id is None:
-            raise ItemRefused(_("audio non importé : %(reason)s") % {"reason": audio})
+            raise ItemRefused(_("audio : %(reason)s") % {"reason": audio})
         outcome.warnings.append(
             _("nouvel audio non importé, l'ancien est gardé : %(reason)s") % {"reason": audio}
         )

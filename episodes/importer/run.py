@@ -72,7 +72,7 @@ def import_episode(show, data, reporter, user):
     except ItemRefused as problem:
         reporter.message(
             "error",
-            _("« %(title)s » non importé : %(reason)s")
+            _("« %(title)s » non importé — %(reason)s")
             % {
                 "title": label,
                 "reason": problem,
@@ -83,14 +83,14 @@ def import_episode(show, data, reporter, user):
         logger.exception("Importing the item %r failed.", data.guid)
         reporter.message(
             "error",
-            _("« %(title)s » non importé : erreur inattendue.")
+            _("« %(title)s » non importé — erreur inattendue.")
             % {
                 "title": label,
             },
         )
         return "failed"
     for warning in outcome.warnings:
-        reporter.message("warning", f"« {label} » : {warning}")
+        reporter.message("warning", f"« {label} » — {warning}")
     return outcome.result
 
 

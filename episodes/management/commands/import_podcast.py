@@ -13,6 +13,19 @@ RESULT_LABELS = {
 }
 
 
+class Unended:
+    """A command's output stream for tqdm, which ends its own lines (OutputWrapper adds one)."""
+
+    def __init__(self, output):
+        self.output = output
+
+    def write(self, text):
+        self.output.write(text, ending="")
+
+    def flush(self):
+        self.output.flush()
+
+
 class ProgressBar(Reporter):
     """The import's progress as a tqdm bar, its messages printed above it."""
 
@@ -22,9 +35,8 @@ class ProgressBar(Reporter):
 
     def started(self, show, total):
         self.command.stdout.write(f"Podcast « {show.title} » : {total} épisodes dans le flux.")
-        self.bar = tqdm(
-            total=total, desc="Épisodes", unit="épisode", file=self.command.stdout, ascii=True
-        )
+        self.stream = Unended(self.command.stdout)
+        self.bar = tqdm(total=total, desc="Épisodes", unit="épisode", file=self.stream, ascii=True)
 
     def episode_done(self, title, result):
         self.bar.update(1)
@@ -32,7 +44,7 @@ class ProgressBar(Reporter):
     def message(self, level, text):
         line = self.command.style.ERROR(text) if level == "error" else text
         if self.bar is not None:
-            self.bar.write(line, file=self.command.stdout)
+            self.bar.write(line, file=self.stream)
         else:
             self.command.stdout.write(line)
 
