@@ -22,6 +22,7 @@ from episodes.importer.apply import (
 )
 from episodes.models import EpisodePage
 
+MAX_GUID_LENGTH = EpisodePage._meta.get_field("source_guid").max_length
 WARNINGS = {
     "artwork": gettext_lazy("pochette non importée : %(reason)s"),
     "transcript": gettext_lazy("transcription non importée : %(reason)s"),
@@ -47,6 +48,9 @@ def apply_episode(show, data, *, user=None):
     """The Outcome of importing an item into the show; ItemRefused when it cannot be imported."""
     if not data.guid:
         raise ItemRefused(_("l'élément n'a ni <guid> ni fichier audio."))
+    if len(data.guid) > MAX_GUID_LENGTH:
+        limit = {"limit": MAX_GUID_LENGTH}
+        raise ItemRefused(_("son <guid> dépasse %(limit)s caractères.") % limit)
     if not data.audio_url:
         raise ItemRefused(_("l'élément n'a pas de fichier audio (<enclosure>)."))
     episode = EpisodePage.objects.child_of(show).filter(source_guid=data.guid).first()
