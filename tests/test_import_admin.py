@@ -87,7 +87,7 @@ def test_an_editor_without_the_import_permission_cannot_import(client, django_us
     assert response.status_code in (302, 403) and not ImportJob.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_admin_runs_the_import_in_the_background(client, django_user_model, host):
     make_home()
     publish_podcast(host)
