@@ -240,3 +240,30 @@ def test_a_host_that_does_not_answer_in_time_is_reported(host, home, settings):
     assert "transcription non importée" in output
     assert "n'a pas répondu dans les 0.5 secondes" in output
     assert not episode(GUID_1).transcript_segments.exists() and episode(GUID_1).chapters.exists()
+
+
+def test_a_show_whose_artwork_cannot_be_had_gets_a_stand_in_to_replace(host, home, client):
+    publish_podcast(host)
+    del host.files["/art/show.png"]
+    output = import_podcast(host.url("/feed.xml"))
+    assert "Pochette du podcast non importée" in output and "pochette provisoire" in output
+    show = PodcastPage.objects.get()
+    assert (show.artwork.width, show.artwork.height) == (1400, 1400)
+    assert len(items_of(our_feed(client, show))) == 2
+
+
+def test_a_feed_without_owner_email_needs_one_given_to_the_command(host, home):
+    publish_podcast(host, owner="")
+    host.files["/feed.xml"] = (
+        host.files["/feed.xml"][0].replace(f'owner="{OWNER_EMAIL}"'.encode(), b""),
+        "application/rss+xml",
+    )
+    with pytest.raises(CommandError, match="e-mail du propriétaire"):
+        import_podcast(host.url("/feed.xml"))
+    call_command(
+        "import_podcast",
+        host.url("/feed.xml"),
+        owner_email="moi@radio.example",
+        stdout=io.StringIO(),
+    )
+    assert PodcastPage.objects.get().owner_email == "moi@radio.example"
