@@ -1,4 +1,4 @@
-"""Admin menus for the podcast domain's snippets."""
+"""Admin menus for the podcast domain's snippets, and the podcast import page."""
 
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +18,7 @@ from episodes.consent import (
     warning_message,
 )
 from episodes.dashboard import EpisodesToCompletePanel
+from episodes.importer import admin as importer_admin
 from episodes.models import Association, AudioFile, EpisodePage, Event, Person, Theme
 
 
@@ -101,3 +102,13 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
     for title, names in refused.items():
         messages.error(request, f"{title} : {refusal_message(names)}")
     return redirect(action_view.next_url) if refused else None
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return importer_admin.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return importer_admin.menu_item()

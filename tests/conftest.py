@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests import factories
+from tests import factories, import_helpers
 
 
 @pytest.fixture(autouse=True)
@@ -35,3 +35,11 @@ def editor_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editrice", "e@example.org", "motdepasse")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def host():
+    """A podcast host on 127.0.0.1 (random port) serving the files tests put in host.files."""
+    server = import_helpers.start_host()
+    yield server
+    import_helpers.stop_host(server)

@@ -100,7 +100,7 @@ def feed_item(row, notes_html, speakers, context):
     """An episode row as a FeedItem; EpisodeNotServable when its audio cannot be delivered."""
     guid = served_guid(row, context)
     return FeedItem(
-        guid=guid,
+        guid=row["source_guid"] or guid,  # an imported episode keeps its former feed's <guid>
         title=row["title"],
         link=context.page_url(row["url_path"]),
         audio_url=context.audio_route.format(guid=guid, ext=row["audio__extension"]),
@@ -124,7 +124,7 @@ def feed_item(row, notes_html, speakers, context):
 
 
 def served_guid(row, context):
-    """The episode's guid, once its audio is known deliverable: a UUID and a file in storage."""
+    """The episode's guid in our URLs, once its audio is deliverable: a UUID and a stored file."""
     if not row["audio__file"] or not row["audio__size"]:
         raise EpisodeNotServable("it has no audio")
     if not UUID_PATTERN.match(row["guid"]):

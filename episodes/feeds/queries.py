@@ -56,6 +56,7 @@ NOTES_BOUNDARY = "<!--episodes.feeds:boundary-->"
 EPISODE_FIELDS = (
     "pk",
     "guid",
+    "source_guid",
     "title",
     "url_path",
     "summary",

@@ -11,6 +11,7 @@ from .episode_parts import (
     SpeakerRole,
     TranscriptSegment,
 )
+from .imports import ImportedFile, ImportJob, ImportStatus
 from .pages import EpisodePage, EpisodeType, HomePage, PodcastPage, ShowType
 from .snippets import Association, AssociationKeyFigure, Event, Person, Theme
 
@@ -27,6 +28,9 @@ __all__ = [
     "Event",
     "FundingLink",
     "HomePage",
+    "ImportJob",
+    "ImportStatus",
+    "ImportedFile",
     "KnowledgeIndexPage",
     "KnowledgePage",
     "Person",

@@ -225,6 +225,11 @@ class EpisodePage(Page):
     guid = models.CharField(
         _("GUID"), max_length=255, unique=True, default=new_episode_guid, editable=False
     )
+    # The <guid> an imported episode had in its former feed: kept in ours, so that podcast apps
+    # do not download it again. Unique within a show (the importer looks it up there).
+    source_guid = models.CharField(
+        _("GUID d'origine"), max_length=1000, blank=True, db_index=True, editable=False
+    )
     audio = models.ForeignKey(
         "episodes.AudioFile",
         verbose_name=_("audio"),
@@ -316,7 +321,7 @@ class EpisodePage(Page):
     base_form_class = EpisodePageForm
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types = []
-    exclude_fields_in_copy = ["guid"]
+    exclude_fields_in_copy = ["guid", "source_guid"]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("show_notes"),

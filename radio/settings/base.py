@@ -160,6 +160,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Largest audio file an editor may upload, in megabytes.
 AUDIO_MAX_UPLOAD_MB = int(os.environ.get("AUDIO_MAX_UPLOAD_MB", "500"))
 
+# Importing an existing podcast: seconds a host may stay silent before a download is given up;
+# whether the admin runs imports in a background thread (production would use a task queue).
+PODCAST_IMPORT_TIMEOUT = 30
+PODCAST_IMPORT_IN_BACKGROUND = True
+
 WAGTAIL_SITE_NAME = "Radio des Territoires"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAIL_I18N_ENABLED = False

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('episodes', '0004_authoring'),
+        ('episodes', '0005_import_jobs_source_guid'),
         ('wagtailcore', '0098_apitoken'),
     ]
 

@@ -145,7 +145,7 @@ def backwards(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("episodes", "0005_speaker_consent_approval_task"),
+        ("episodes", "0006_speaker_consent_approval_task"),
         ("auth", "__latest__"),
         ("contenttypes", "__latest__"),
         ("wagtailadmin", "__latest__"),

@@ -1,0 +1,93 @@
+"""The admin page « Importer un podcast »: a form that starts an import, and each job's status."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse_lazy
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, FormView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from episodes.importer.jobs import start_job
+from episodes.models import ImportJob
+
+PERMISSION = "episodes.add_importjob"
+JOBS_LISTED = 20
+
+
+class ImportForm(forms.Form):
+    url = forms.URLField(
+        label=_("Adresse du flux RSS"),
+        max_length=2000,
+        assume_scheme="https",
+        help_text=_("Celle que votre hébergeur actuel donne aux applications de podcast."),
+    )
+    owner_email = forms.EmailField(
+        label=_("E-mail du propriétaire"),
+        required=False,
+        help_text=_("Utilisé seulement si le flux n'en donne pas (itunes:owner)."),
+    )
+
+
+class ImportPermissionMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+    """Start an import; the latest jobs below the form."""
+
+    template_name = "episodes/admin/import_index.html"
+    form_class = ImportForm
+    page_title = _("Importer un podcast")
+    header_icon = "download"
+    breadcrumbs_items = []
+
+    def get_initial(self):
+        return {"owner_email": self.request.user.email}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["jobs"] = ImportJob.objects.select_related("show", "user")[:JOBS_LISTED]
+        return context
+
+    def form_valid(self, form):
+        job = ImportJob.objects.create(
+            source=form.cleaned_data["url"],
+            owner_email=form.cleaned_data["owner_email"],
+            user=self.request.user,
+        )
+        start_job(job)
+        return redirect("podcast_import_job", pk=job.pk)
+
+
+class ImportJobView(ImportPermissionMixin, WagtailAdminTemplateMixin, DetailView):
+    """An import's progress, counts and messages; the page refreshes itself while it runs."""
+
+    model = ImportJob
+    context_object_name = "job"
+    template_name = "episodes/admin/import_job.html"
+    page_title = _("Import d'un podcast")
+    header_icon = "download"
+    breadcrumbs_items = []
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+def admin_urls():
+    return [
+        path("import-podcast/", ImportView.as_view(), name="podcast_import"),
+        path("import-podcast/<int:pk>/", ImportJobView.as_view(), name="podcast_import_job"),
+    ]
+
+
+def menu_item():
+    return ImportMenuItem(
+        _("Importer un podcast"), reverse_lazy("podcast_import"), icon_name="download", order=210
+    )

@@ -1,0 +1,131 @@
+"""What importing a show and importing an episode share: outcomes, texts, and linked files.
+
+Files are downloaded again only when the feed gives another address than last time: ImportedFile
+keeps, per page, the address each file came from.
+"""
+
+from dataclasses import dataclass, field
+
+import nh3
+from django.db import transaction
+
+from episodes.feeds.notes import MAX_DESCRIPTION_BYTES, cut_to_bytes, text_html
+from episodes.importer.documents import DocumentError
+from episodes.importer.fetch import FetchError
+from episodes.importer.media import (
+    MediaRefused,
+    imported_artwork,
+    imported_audio,
+    imported_chapters,
+    imported_transcript,
+)
+from episodes.models import ImportedFile
+
+# The episode editor's rich text (bold, italic, links, lists) in paragraphs.
+NOTES_CLEANER = nh3.Cleaner(
+    tags={"p", "br", "b", "strong", "i", "em", "a", "ul", "ol", "li"},
+    attributes={"a": {"href"}},
+    url_schemes={"http", "https", "mailto"},
+    link_rel=None,
+    strip_comments=True,
+)
+FILE_PROBLEMS = (FetchError, MediaRefused, DocumentError)
+FILE_READERS = {
+    "artwork": imported_artwork,
+    "audio": imported_audio,
+    "chapters": imported_chapters,
+}
+
+
+class ItemRefused(Exception):
+    """A show or an item that cannot be imported; str(error) is the French reason."""
+
+
+@dataclass
+class Outcome:
+    """What became of a show or an episode ("added", "updated", "unchanged"), with warnings."""
+
+    result: str = "unchanged"
+    warnings: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)
+
+    def changed(self):
+        if self.result == "unchanged":
+            self.result = "updated"
+
+
+def changed_fields(page, fields):
+    """The fields whose value differs from the page's (all of them for a new page)."""
+    if page is None:
+        return fields
+    return {name: value for name, value in fields.items() if getattr(page, name) != value}
+
+
+def save_page(parent, page, new_page, fields, outcome, *, user=None):
+    """Create the page under parent (new_page) or set the changed fields, publish, remember
+    where its files came from; the page."""
+    with transaction.atomic():
+        if page is None:
+            page = parent.add_child(instance=new_page)
+        elif fields:
+            outcome.changed()
+            for name, value in fields.items():
+                setattr(page, name, value)
+        if outcome.result != "unchanged":
+            page.save_revision(user=user, log_action=True).publish(user=user)
+        remember_sources(page, outcome.sources)
+    return page
+
+
+def notes_rich_text(notes_html):
+    """Show notes as the editor's rich text: sanitised by nh3; plain text made paragraphs."""
+    if "<" not in notes_html:
+        return text_html(notes_html)
+    return NOTES_CLEANER.clean(notes_html).strip()
+
+
+def fitting(text, fallback):
+    """Plain text cut to Apple's 4000 bytes, or the fallback when empty."""
+    return cut_to_bytes(text or fallback, MAX_DESCRIPTION_BYTES).strip()
+
+
+def source_of(page, kind):
+    """Where the page's file of this kind was imported from ("" if not imported)."""
+    if page is None or page.pk is None:
+        return ""
+    record = ImportedFile.objects.filter(page=page, kind=kind).first()
+    return record.url if record else ""
+
+
+def remember_sources(page, sources):
+    """Record where the page's imported files came from."""
+    for kind, url in sources.items():
+        ImportedFile.objects.update_or_create(page=page, kind=kind, defaults={"url": url})
+
+
+def new_file(page, kind, url, title, outcome):
+    """The object made from the file at url if the page does not have it yet, else None.
+
+    A file that cannot be had is returned as its problem (FetchError, MediaRefused…), for the
+    caller to decide whether the show or episode can do without it.
+    """
+    if not url or source_of(page, kind) == url:
+        return None
+    try:
+        result = FILE_READERS[kind](url, title)
+    except FILE_PROBLEMS as problem:
+        return problem
+    outcome.sources[kind] = url
+    return result
+
+
+def new_transcript(page, links, outcome):
+    """The TranscriptSegments of the item's best transcript if new to the page, else None."""
+    try:
+        url, segments = imported_transcript(links, known_url=source_of(page, "transcript"))
+    except FILE_PROBLEMS as problem:
+        return problem
+    if url is None:
+        return None
+    outcome.sources["transcript"] = url
+    return segments

@@ -1,0 +1,109 @@
+"""An import from start to end: read the feed, refuse a locked one, write the show, then each
+episode in turn, telling a reporter (progress bar, admin job) how it goes."""
+
+import logging
+
+from django.utils.translation import gettext as _
+
+from episodes.importer.apply import ItemRefused
+from episodes.importer.episode import apply_episode
+from episodes.importer.fetch import FetchError, read_feed
+from episodes.importer.parse import InvalidFeed, parse_feed
+from episodes.importer.show import apply_show
+from episodes.models import HomePage
+
+logger = logging.getLogger("episodes.importer")
+
+
+class ImportFailed(Exception):
+    """An import that could not start or had to stop; str(error) is the French message."""
+
+
+class Reporter:
+    """Hears how an import goes; the command and the admin job each show it their way."""
+
+    def started(self, show, total):
+        """The show is written; total episodes will follow."""
+
+    def episode_done(self, title, result):
+        """One item is through: result is "added", "updated", "unchanged" or "failed"."""
+
+    def message(self, level, text):
+        """A message for the editor: level is "error", "warning" or "info"."""
+
+
+def run_import(source, reporter, *, owner_email="", user=None):
+    """Import the podcast whose feed is at source (an address or a file path) into the site.
+
+    Returns the counts of episodes by result. Raises ImportFailed, with nothing imported, when
+    the feed cannot be read or used.
+    """
+    try:
+        feed = parse_feed(read_feed(source))
+    except (FetchError, InvalidFeed) as problem:
+        raise ImportFailed(str(problem)) from None
+    if feed.show.locked:
+        raise ImportFailed(locked_message(feed.show))
+    home = HomePage.objects.first()
+    if home is None:
+        raise ImportFailed(_("Le site n'a pas de page d'accueil où placer le podcast."))
+    try:
+        show, outcome = apply_show(
+            feed.show, source, feed.episodes, home, owner_email=owner_email, user=user
+        )
+    except ItemRefused as problem:
+        raise ImportFailed(str(problem)) from None
+    for warning in outcome.warnings:
+        reporter.message("warning", warning)
+    reporter.started(show, len(feed.episodes))
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
+    for data in reversed(feed.episodes):  # oldest first, as they were published
+        result = import_episode(show, data, reporter, user)
+        counts[result] += 1
+        reporter.episode_done(data.title, result)
+    return show, counts
+
+
+def import_episode(show, data, reporter, user):
+    """The result of importing one item; its problems go to the reporter."""
+    label = data.title or data.guid or data.audio_url
+    try:
+        outcome = apply_episode(show, data, user=user)
+    except ItemRefused as problem:
+        reporter.message(
+            "error",
+            _("« %(title)s » non importé — %(reason)s")
+            % {
+                "title": label,
+                "reason": problem,
+            },
+        )
+        return "failed"
+    except Exception:
+        logger.exception("Importing the item %r failed.", data.guid)
+        reporter.message(
+            "error",
+            _("« %(title)s » non importé — erreur inattendue.")
+            % {
+                "title": label,
+            },
+        )
+        return "failed"
+    for warning in outcome.warnings:
+        reporter.message("warning", f"« {label} » — {warning}")
+    return outcome.result
+
+
+def locked_message(show):
+    """Why a locked feed is refused, naming whom to ask."""
+    if show.lock_owner:
+        return _(
+            "Ce podcast est verrouillé (podcast:locked) : son propriétaire (%(owner)s) interdit "
+            "qu'une autre plateforme l'importe. Rien n'a été importé. S'il s'agit de votre "
+            "podcast, déverrouillez-le chez votre hébergeur actuel, puis relancez l'import."
+        ) % {"owner": show.lock_owner}
+    return _(
+        "Ce podcast est verrouillé (podcast:locked) : son propriétaire interdit qu'une autre "
+        "plateforme l'importe. Rien n'a été importé. S'il s'agit de votre podcast, "
+        "déverrouillez-le chez votre hébergeur actuel, puis relancez l'import."
+    )

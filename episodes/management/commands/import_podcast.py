@@ -1,0 +1,80 @@
+"""manage.py import_podcast <feed address or file>: bring an existing podcast into the site."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from episodes.importer.run import ImportFailed, Reporter, run_import
+
+RESULT_LABELS = {
+    "added": "ajoutés",
+    "updated": "mis à jour",
+    "unchanged": "inchangés",
+    "failed": "non importés",
+}
+
+
+class Unended:
+    """A command's output stream for tqdm, which ends its own lines (OutputWrapper adds one)."""
+
+    def __init__(self, output):
+        self.output = output
+
+    def write(self, text):
+        self.output.write(text, ending="")
+
+    def flush(self):
+        self.output.flush()
+
+
+class ProgressBar(Reporter):
+    """The import's progress as a tqdm bar, its messages printed above it."""
+
+    def __init__(self, command):
+        self.command = command
+        self.bar = None
+
+    def started(self, show, total):
+        self.command.stdout.write(f"Podcast « {show.title} » : {total} épisodes dans le flux.")
+        self.stream = Unended(self.command.stdout)
+        self.bar = tqdm(total=total, desc="Épisodes", unit="épisode", file=self.stream, ascii=True)
+
+    def episode_done(self, title, result):
+        self.bar.update(1)
+
+    def message(self, level, text):
+        line = self.command.style.ERROR(text) if level == "error" else text
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)
+        else:
+            self.command.stdout.write(line)
+
+    def close(self):
+        if self.bar is not None:
+            self.bar.close()
+
+
+class Command(BaseCommand):
+    help = (
+        "Importe un podcast existant depuis son flux RSS (adresse ou fichier) : crée ou met à "
+        "jour l'émission et ses épisodes, avec leur audio, pochettes, transcriptions et chapitres."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("source", help="Adresse du flux RSS ou chemin d'un fichier RSS.")
+        parser.add_argument(
+            "--owner-email",
+            default="",
+            help="E-mail du propriétaire, si le flux n'en donne pas (itunes:owner).",
+        )
+
+    def handle(self, source, owner_email, **options):
+        reporter = ProgressBar(self)
+        try:
+            show, counts = run_import(source, reporter, owner_email=owner_email)
+        except ImportFailed as problem:
+            raise CommandError(str(problem)) from None
+        finally:
+            reporter.close()
+        summary = ", ".join(f"{counts[key]} {label}" for key, label in RESULT_LABELS.items())
+        self.stdout.write(self.style.SUCCESS(f"Import terminé : {summary}."))
+        self.stdout.write(f"Flux : {show.feed_url}")

@@ -1,0 +1,191 @@
+"""A podcast hosted elsewhere, for import tests: a real RSS feed, MP3s, artwork, a transcript and
+chapters served by a local HTTP server (127.0.0.1, random port), never the internet."""
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from html import escape
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from tests.audio_samples import encode_mp3
+from tests.factories import image_bytes
+from tests.feed_helpers import WEBVTT
+
+OWNER_EMAIL = "contact@ancien-hebergeur.example"
+
+
+class Host(ThreadingHTTPServer):
+    """A web server whose files (path: (bytes, content type)) tests change at will."""
+
+    daemon_threads = True
+
+    def __init__(self):
+        super().__init__(("127.0.0.1", 0), FileHandler)
+        self.files = {}
+        self.delays = {}  # path: seconds to wait before answering
+        self.requests = []
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+
+
+class FileHandler(BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (the http.server API)
+        self.server.requests.append((self.path, self.headers.get("User-Agent", "")))
+        time.sleep(self.server.delays.get(self.path, 0))
+        found = self.server.files.get(self.path)
+        if found is None:
+            self.send_error(404)
+            return
+        body, content_type = found
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def start_host():
+    """A Host serving from a thread; stop it with stop_host()."""
+    server = Host()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def stop_host(server):
+    server.shutdown()
+    server.server_close()
+
+
+@dataclass
+class Item:
+    """An <item> of the hosted feed."""
+
+    guid: str
+    title: str
+    audio: str  # path on the host
+    pub_date: str = "Mon, 02 Sep 2024 08:00:00 +0000"
+    notes: str = "<p>Avec <b>Marie</b>.</p><script>alert(1)</script>"
+    season: int | None = None
+    episode: int | None = None
+    episode_type: str = "full"
+    image: str = ""
+    transcript: str = ""
+    chapters: str = ""
+    extra: list = field(default_factory=list)
+
+
+def feed_xml(host, items, *, title="Paroles solidaires", locked="no", guid="", owner=OWNER_EMAIL):
+    """An RSS 2.0 feed with Apple's and Podcasting 2.0 tags, as hosting platforms write them."""
+    entries = "".join(item_xml(host, item) for item in items)
+    podcast_guid = f"<podcast:guid>{guid}</podcast:guid>" if guid else ""
+    owner_tag = (
+        f"<itunes:owner><itunes:name>Asso</itunes:name><itunes:email>{owner}</itunes:email></itunes:owner>"
+        if owner
+        else ""
+    )  # noqa: E501
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:podcast="https://podcastindex.org/namespace/1.0">
+  <channel>
+    <title>{escape(title)}</title>
+    <link>https://ancien-hebergeur.example/paroles</link>
+    <description>Des &lt;b&gt;paroles&lt;/b&gt; de l'économie solidaire.</description>
+    <language>fr-fr</language>
+    <copyright>Association Paroles</copyright>
+    <itunes:author>Association Paroles</itunes:author>
+    {owner_tag}
+    <itunes:image href="{host.url("/art/show.png")}"/>
+    <itunes:category text="Society &amp; Culture">
+      <itunes:category text="Documentary"/>
+    </itunes:category>
+    <itunes:explicit>false</itunes:explicit>
+    <itunes:type>serial</itunes:type>
+    <podcast:locked owner="{OWNER_EMAIL}">{locked}</podcast:locked>
+    {podcast_guid}
+    {entries}
+  </channel>
+</rss>""".encode()
+
+
+def item_xml(host, item):
+    optional = []
+    if item.season:
+        optional.append(f"<itunes:season>{item.season}</itunes:season>")
+    if item.episode:
+        optional.append(f"<itunes:episode>{item.episode}</itunes:episode>")
+    if item.image:
+        optional.append(f'<itunes:image href="{host.url(item.image)}"/>')
+    if item.transcript:
+        optional.append(f'<podcast:transcript url="{host.url(item.transcript)}" type="text/vtt"/>')
+    if item.chapters:
+        optional.append(
+            f'<podcast:chapters url="{host.url(item.chapters)}" type="application/json+chapters"/>'
+        )
+    return f"""
+    <item>
+      <title>{escape(item.title)}</title>
+      <guid isPermaLink="false">{escape(item.guid)}</guid>
+      <pubDate>{item.pub_date}</pubDate>
+      <description>Résumé de {escape(item.title)}.</description>
+      <content:encoded><![CDATA[{item.notes}]]></content:encoded>
+      <enclosure url="{host.url(item.audio)}" length="1000" type="audio/mpeg"/>
+      <itunes:duration>2</itunes:duration>
+      <itunes:episodeType>{item.episode_type}</itunes:episodeType>
+      <itunes:explicit>false</itunes:explicit>
+      {"".join(optional + item.extra)}
+    </item>"""
+
+
+CHAPTERS = {
+    "version": "1.2.0",
+    "chapters": [
+        {"startTime": 0, "title": "Accueil"},
+        {"startTime": 1.5, "title": "La suite", "url": "https://paroles.example/suite"},
+    ],
+}
+
+
+def publish_podcast(host, items=None, **feed_options):
+    """Put a two-episode podcast on the host (audio, artwork, transcript, chapters); its items."""
+    host.files.update(
+        {
+            "/art/show.png": (image_bytes(size=(1400, 1400)), "image/png"),
+            "/art/episode-1.jpg": (
+                image_bytes(size=(1500, 1500), image_format="JPEG"),
+                "image/jpeg",
+            ),  # noqa: E501
+            "/audio/episode-1.mp3": (encode_mp3(2.0), "audio/mpeg"),
+            "/audio/episode-2.mp3": (encode_mp3(3.0), "audio/mpeg"),
+            "/docs/episode-1.vtt": (WEBVTT.encode(), "text/vtt"),
+            "/docs/episode-1.json": (json.dumps(CHAPTERS).encode(), "application/json"),
+        }
+    )
+    if items is None:
+        items = [
+            Item(
+                guid="https://ancien-hebergeur.example/?p=2",
+                title="Épisode 2 : le réemploi",
+                audio="/audio/episode-2.mp3",
+                pub_date="Mon, 09 Sep 2024 08:00:00 +0000",
+                season=1,
+                episode=2,
+            ),
+            Item(
+                guid="tag:ancien-hebergeur.example,2024:episode-1",
+                title="Épisode 1 : l'accueil",
+                audio="/audio/episode-1.mp3",
+                season=1,
+                episode=1,
+                image="/art/episode-1.jpg",
+                transcript="/docs/episode-1.vtt",
+                chapters="/docs/episode-1.json",
+            ),
+        ]
+    host.files["/feed.xml"] = (feed_xml(host, items, **feed_options), "application/rss+xml")
+    return items

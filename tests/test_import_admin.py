@@ -1,0 +1,103 @@
+"""Editors import an existing podcast from the French admin and follow the import's progress."""
+
+import time
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from episodes.models import EpisodePage, ImportJob, ImportStatus, PodcastPage
+from tests.factories import make_home
+from tests.import_helpers import OWNER_EMAIL, publish_podcast
+
+IMPORT_URL = "/admin/import-podcast/"
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("admin", "admin@radio.example", "x")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def inline_imports(settings):
+    settings.PODCAST_IMPORT_IN_BACKGROUND = False
+
+
+def test_the_import_page_is_in_the_admin_menu_and_asks_for_the_feed(admin_client, home):
+    assert IMPORT_URL in admin_client.get("/admin/").content.decode()
+    page = admin_client.get(IMPORT_URL).content.decode()
+    assert "Importer un podcast" in page and "Adresse du flux RSS" in page
+    assert 'value="admin@radio.example"' in page
+
+
+def test_an_import_started_in_the_admin_shows_its_result(admin_client, host, home, inline_imports):
+    publish_podcast(host)
+    response = admin_client.post(IMPORT_URL, {"url": host.url("/feed.xml"), "owner_email": ""})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302 and response["Location"] == f"{IMPORT_URL}{job.pk}/"
+    page = admin_client.get(response["Location"]).content.decode()
+    assert "Terminé" in page and "2 ajoutés" in page and "Épisodes traités : 2 sur 2" in page
+    assert 'value="100"' in page and 'http-equiv="refresh"' not in page
+    assert EpisodePage.objects.count() == 2 and job.user.username == "admin"
+    listing = admin_client.get(IMPORT_URL).content.decode()
+    assert host.url("/feed.xml") in listing and "Paroles solidaires" in listing
+
+
+def test_a_running_import_shows_its_progress_and_refreshes_itself(admin_client, home):
+    job = ImportJob.objects.create(source="https://x.example/feed.xml", total=4, done=1)
+    job.status = ImportStatus.RUNNING
+    job.save()
+    page = admin_client.get(f"{IMPORT_URL}{job.pk}/").content.decode()
+    assert "En cours" in page and "Épisodes traités : 1 sur 4" in page
+    assert 'value="25"' in page and '<meta http-equiv="refresh" content="2">' in page
+
+
+def test_a_locked_feed_is_refused_in_the_admin_with_the_french_message(
+    admin_client, host, home, inline_imports
+):
+    publish_podcast(host, locked="yes")
+    response = admin_client.post(IMPORT_URL, {"url": host.url("/feed.xml")}, follow=True)
+    page = response.content.decode()
+    assert "Échoué" in page and "verrouillé" in page and OWNER_EMAIL in page
+    assert not PodcastPage.objects.exists()
+
+
+def test_episode_problems_are_listed_on_the_job_page(admin_client, host, home, inline_imports):
+    publish_podcast(host)
+    del host.files["/audio/episode-2.mp3"]
+    response = admin_client.post(IMPORT_URL, {"url": host.url("/feed.xml")}, follow=True)
+    page = response.content.decode()
+    assert "1 ajoutés" in page and "1 non importés" in page
+    assert "Erreur : « Épisode 2 : le réemploi » non importé — audio : " in page
+
+
+def test_a_bad_address_is_refused_by_the_form(admin_client, home):
+    response = admin_client.post(IMPORT_URL, {"url": "pas une adresse"})
+    assert response.status_code == 200 and not ImportJob.objects.exists()
+    assert "Saisissez une URL valide" in response.content.decode()
+
+
+def test_an_editor_without_the_import_permission_cannot_import(client, django_user_model, home):
+    user = django_user_model.objects.create_user("editrice", "e@radio.example", "x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    assert IMPORT_URL not in client.get("/admin/").content.decode()
+    response = client.post(IMPORT_URL, {"url": "https://x.example/feed.xml"})
+    assert response.status_code in (302, 403) and not ImportJob.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_admin_runs_the_import_in_the_background(client, django_user_model, host):
+    make_home()
+    publish_podcast(host)
+    user = django_user_model.objects.create_superuser("admin", "admin@radio.example", "x")
+    client.force_login(user)
+    started = time.monotonic()
+    response = client.post(IMPORT_URL, {"url": host.url("/feed.xml")})
+    job = ImportJob.objects.get()
+    assert response.status_code == 302
+    while job.is_active and time.monotonic() - started < 60:
+        time.sleep(0.2)
+        job.refresh_from_db()
+    assert job.status == ImportStatus.DONE and (job.added, job.total) == (2, 2)
