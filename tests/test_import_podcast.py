@@ -267,3 +267,13 @@ def test_a_feed_without_owner_email_needs_one_given_to_the_command(host, home):
         stdout=io.StringIO(),
     )
     assert PodcastPage.objects.get().owner_email == "moi@radio.example"
+
+
+def test_an_import_into_a_fresh_site_creates_its_home_page(host, db, client):
+    """A new platform has only Wagtail's welcome page: the imported show gets a home to live in."""
+    publish_podcast(host)
+    import_podcast(host.url("/feed.xml"))
+    show = PodcastPage.objects.get()
+    assert show.get_parent().specific_class.__name__ == "HomePage"
+    assert client.get(show.url).status_code == 200
+    assert GUID_1 in our_feed(client, show).decode()

@@ -3,14 +3,11 @@
 import hashlib
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.core.files import File
 from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
 from episodes.demo import content, knowledge
@@ -22,7 +19,6 @@ from episodes.models import (
     EpisodePage,
     EpisodeSpeaker,
     Event,
-    HomePage,
     KnowledgeIndexPage,
     KnowledgePage,
     Person,
@@ -32,6 +28,7 @@ from episodes.models import (
     Theme,
     TranscriptSegment,
 )
+from episodes.site_root import ensure_home_page
 from episodes.transcripts import parse_webvtt
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -40,7 +37,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 @transaction.atomic
 def load_demo_content():
     """Create whatever part of the demo content is missing; return the home page."""
-    home = ensure_home()
+    home = ensure_home_page()
     show = ensure_show(home)
     themes = {slug: ensure_theme(slug, *data) for slug, data in content.THEMES.items()}
     events = {name: ensure_event(name, *data) for name, data in content.EVENTS.items()}
@@ -58,31 +55,6 @@ def load_demo_content():
         episodes[data["key"]] = ensure_episode(show, number, data, context)
     ensure_knowledge_pages(home, episodes)
     ensure_accessibility_page(home)
-    return home
-
-
-def ensure_home():
-    """The HomePage at the root of the default site, replacing Wagtail's welcome page."""
-    home = HomePage.objects.first()
-    if home:
-        return home
-    root = Page.get_first_root_node()
-    home = root.add_child(
-        instance=HomePage(
-            title="Radio des Territoires",
-            slug="accueil",
-            intro="<p>Les témoignages de l'économie sociale et solidaire, à écouter partout.</p>",
-        )
-    )
-    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-    welcome = site.root_page if site.pk else None
-    public = urlsplit(settings.PUBLIC_BASE_URL)
-    site.root_page, site.hostname = home, public.hostname or "localhost"
-    site.port = public.port or (443 if public.scheme == "https" else 80)
-    site.site_name = "Radio des Territoires"
-    site.save()
-    if welcome and welcome.specific_class is Page and welcome.is_leaf():
-        welcome.delete()
     return home
 
 

@@ -10,7 +10,7 @@ from episodes.importer.episode import apply_episode
 from episodes.importer.fetch import FetchError, read_feed
 from episodes.importer.parse import InvalidFeed, parse_feed
 from episodes.importer.show import apply_show
-from episodes.models import HomePage
+from episodes.site_root import ensure_home_page
 
 logger = logging.getLogger("episodes.importer")
 
@@ -44,9 +44,7 @@ def run_import(source, reporter, *, owner_email="", user=None):
         raise ImportFailed(str(problem)) from None
     if feed.show.locked:
         raise ImportFailed(locked_message(feed.show))
-    home = HomePage.objects.first()
-    if home is None:
-        raise ImportFailed(_("Le site n'a pas de page d'accueil où placer le podcast."))
+    home = ensure_home_page()
     try:
         show, outcome = apply_show(
             feed.show, source, feed.episodes, home, owner_email=owner_email, user=user
