@@ -1,5 +1,6 @@
 """Chapters of an episode: written as the Podcasting 2.0 JSON chapters document (version 1.2.0),
-read from such a document or from an MP3's ID3 chapter frames (with mutagen), and checked."""
+read from such a document (an editor's upload or a feed's, with the same function) or from an
+MP3's ID3 chapter frames (with mutagen), and checked."""
 
 import json
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from mutagen import MutagenError
 from mutagen.id3 import ID3, ID3NoHeaderError
 
 from episodes.timecodes import format_precise_timecode
-from episodes.transcripts import json_seconds
+from episodes.transcripts import json_seconds, json_time, one_line
 
 CHAPTERS_JSON_VERSION = "1.2.0"
 CHAPTERS_CONTENT_TYPE = "application/json+chapters"
@@ -92,8 +93,15 @@ def chapters_from_id3(fileobj):
     ]
 
 
-def parse_chapters_json(data):
-    """The chapters of a Podcasting 2.0 JSON chapters file, by start time; ChapterError if bad."""
+def parse_chapters_json(data, *, from_feed=False):
+    """The chapters of a Podcasting 2.0 JSON chapters file, by start time; ChapterError if bad.
+
+    Chapters marked "toc": false are left out: they are not meant as a table of contents (they
+    often only change the artwork) and a chapter here is one. An editor's upload is refused, with
+    the reason, for a chapter without a title or with a link that is not a web address (or is
+    longer than the 200 characters Chapter.url holds): the editor can fix the file. From a feed
+    (from_feed), which nobody here can fix, such a chapter is left out, or only its link.
+    """
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -108,30 +116,61 @@ def parse_chapters_json(data):
         raise ChapterError(
             _("Le fichier doit contenir une liste « chapters » non vide (format Podcasting 2.0).")
         )
-    drafts = [json_chapter(number, item) for number, item in enumerate(items, start=1)]
+    drafts = [
+        json_chapter(number, item, from_feed=from_feed)
+        for number, item in enumerate(items, start=1)
+        if not (isinstance(item, dict) and item.get("toc") is False)
+    ]
+    drafts = [draft for draft in drafts if draft is not None]
+    if not drafts:
+        raise ChapterError(
+            _(
+                "Le fichier ne contient aucun chapitre à afficher : ils sont tous masqués "
+                "(« toc »: false) ou sans titre."
+            )
+        )
     return sorted(drafts, key=lambda draft: draft.start_time)
 
 
-def json_chapter(number, item):
-    """One chapter of a JSON chapters file, checked field by field."""
+def json_chapter(number, item, *, from_feed=False):
+    """One chapter of a JSON chapters file, checked field by field; None for a feed's chapter
+    without a title."""
     where = {"number": number}
     if not isinstance(item, dict):
         raise ChapterError(_("Chapitre %(number)s : ce n'est pas un objet JSON.") % where)
-    start, title, url = item.get("startTime"), item.get("title"), item.get("url", "")
-    if isinstance(start, bool) or not isinstance(start, int | float) or start < 0:
+    start, title = json_time(item.get("startTime")), item.get("title")
+    if start is None:
         raise ChapterError(
             _("Chapitre %(number)s : « startTime » doit être un nombre de secondes positif.")
             % where
         )
-    if not isinstance(title, str) or not title.strip():
+    title = one_line(title)[:255] if isinstance(title, str) else ""
+    if not title and from_feed:
+        return None
+    if not title:
         raise ChapterError(_("Chapitre %(number)s : il manque le titre (« title »).") % where)
-    try:
-        URLValidator(schemes=["http", "https"])(url) if url else None
-    except ValidationError:
+    url = item.get("url") or ""
+    if not is_web_address(url) and not from_feed:
         raise ChapterError(
             _("Chapitre %(number)s : le lien « url » n'est pas une adresse web valide.") % where
-        ) from None
-    return ChapterDraft(start_time=float(start), title=title.strip()[:255], url=url)
+        )
+    return ChapterDraft(start_time=start, title=title, url=url if is_web_address(url) else "")
+
+
+def is_web_address(url):
+    """Whether url is empty or an http(s) address a Chapter can hold."""
+    if url == "":
+        return True
+    if not isinstance(url, str) or len(url) > MAX_URL_LENGTH:
+        return False
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return False
+    return True
+
+
+MAX_URL_LENGTH = 200  # Chapter.url's max_length
 
 
 def chapter_time_errors(start_times, duration):

@@ -36,8 +36,10 @@ class EpisodePageForm(WagtailAdminPageForm):
         required=False,
         validators=[check_text_upload_size],
         help_text=_(
-            "WebVTT (.vtt) ou SRT (.srt), encodé en UTF-8. Remplace tous les passages ci-dessous ; "
-            "les noms des intervenants sont lus dans les balises <v Nom> du WebVTT."
+            "WebVTT (.vtt), SRT (.srt) ou transcription JSON Podcasting 2.0 (.json), encodé en "
+            "UTF-8. Remplace tous les passages ci-dessous. Les intervenants sont lus dans les "
+            "balises <v Nom> du WebVTT, le champ « speaker » du JSON, et en SRT dans un "
+            "« Nom: » en tête de sous-titre (valable pour les sous-titres suivants)."
         ),
     )
     import_audio_chapters = forms.BooleanField(
@@ -49,7 +51,10 @@ class EpisodePageForm(WagtailAdminPageForm):
         label=_("Fichier de chapitres (JSON Podcasting 2.0)"),
         required=False,
         validators=[check_text_upload_size],
-        help_text=_("Un fichier chapters.json ; remplace les chapitres de la liste."),
+        help_text=_(
+            "Un fichier chapters.json ; remplace les chapitres de la liste. Les chapitres "
+            "masqués (« toc »: false) sont ignorés."
+        ),
     )
 
     def is_valid(self):

@@ -148,6 +148,15 @@ def test_a_podcasting_json_chapters_file_replaces_the_chapters(editor_client, ep
     ]
 
 
+def test_chapters_hidden_from_the_table_of_contents_are_left_out(editor_client, episode):
+    document = {"chapters": [*CHAPTERS_JSON["chapters"], {"startTime": 20, "toc": False}]}
+    assert upload_chapters_json(editor_client, episode, document).status_code == 302
+    assert [title for _start, title, _url in saved_chapters(episode)] == [
+        "Accueil",
+        "Les bénévoles",
+    ]
+
+
 @pytest.mark.parametrize(
     ("document", "message"),
     [
@@ -156,6 +165,7 @@ def test_a_podcasting_json_chapters_file_replaces_the_chapters(editor_client, ep
         ({"chapters": [{"startTime": "0:10", "title": "A"}]}, "Chapitre 1 : « startTime »"),
         ({"chapters": [{"startTime": 0}, {"startTime": 5}]}, "il manque le titre (« title »)"),
         ({"chapters": [{"startTime": 0, "title": "A", "url": "ftp:/x"}]}, "le lien « url »"),
+        ({"chapters": [{"startTime": 0, "toc": False}]}, "aucun chapitre à afficher"),
         ({"chapters": [{"startTime": 90, "title": "Tard"}]}, "« Tard » : Ce chapitre commence"),
         ({"chapters": [{"startTime": 5, "title": "A"}, {"startTime": 5, "title": "B"}]}, "déjà"),
     ],

@@ -1,7 +1,8 @@
-"""Editors upload a WebVTT or SRT transcript in the episode editor: it becomes timed segments with
-speakers, published with the episode; a bad file is refused in French, naming the line."""
+"""Editors upload a WebVTT, SRT or JSON transcript in the episode editor: it becomes timed segments
+with speakers, published with the episode; a bad file is refused in French, naming the line."""
 
 import html
+import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -67,6 +68,40 @@ def test_an_uploaded_srt_becomes_segments(editor_client, episode):
     assert saved_segments(episode) == [
         (0.0, 1.5, "", "Bienvenue sur Radio des Territoires."),
         (1.5, 3.0, "", "Merci de m'accueillir."),
+    ]
+
+
+def test_an_uploaded_srt_names_speakers_by_a_leading_name_and_colon(editor_client, episode):
+    cards = [
+        "Claire Martin: Bienvenue.",
+        "Aujourd'hui : le réemploi.",
+        "Karim Benali: Merci de m'accueillir.",
+    ]
+    text = "".join(
+        f"{n}\n00:00:0{n - 1},000 --> 00:00:0{n - 1},500\n{card}\n\n"
+        for n, card in enumerate(cards, start=1)
+    )
+    assert upload_transcript(editor_client, episode, "entretien.srt", text).status_code == 302
+    assert [(speaker, body) for _start, _end, speaker, body in saved_segments(episode)] == [
+        ("Claire Martin", "Bienvenue."),
+        ("Claire Martin", "Aujourd'hui : le réemploi."),
+        ("Karim Benali", "Merci de m'accueillir."),
+    ]
+
+
+def test_an_uploaded_podcasting_json_transcript_becomes_segments(editor_client, episode):
+    document = {
+        "version": "1.0.0",
+        "segments": [
+            {"speaker": "Claire Martin", "startTime": 0, "endTime": 1.5, "body": "Bienvenue."},
+            {"startTime": 1.5, "endTime": 3, "body": " Merci\nbeaucoup. "},
+        ],
+    }
+    response = upload_transcript(editor_client, episode, "entretien.json", json.dumps(document))
+    assert response.status_code == 302
+    assert saved_segments(episode) == [
+        (0.0, 1.5, "Claire Martin", "Bienvenue."),
+        (1.5, 3.0, "", "Merci beaucoup."),
     ]
 
 
@@ -144,7 +179,24 @@ MALFORMED = [
         "1\n00:00:00,000 --> 00:00:01,000\nBientôt l'été.\n".encode("latin-1"),
         "Ligne 3 : le fichier « latin1.srt » n'est pas encodé en UTF-8.",
     ),
-    ("notes.docx", "Bonjour", "n'est ni un WebVTT (.vtt) ni un SRT (.srt)."),
+    ("notes.docx", "Bonjour", "n'est ni un WebVTT (.vtt), ni un SRT (.srt), ni une transcription"),
+    (
+        "casse.json",
+        '{"segments": [\n {"startTime": 0, "endTime": 1 "body": "Bonjour."}]}',
+        "Ligne 2 : ce n'est pas du JSON valide (colonne 32",
+    ),
+    (
+        "temps.json",
+        '{"segments": [{"startTime": 0, "endTime": 1, "body": "A"},'
+        ' {"startTime": "1:00", "endTime": 2, "body": "B"}]}',
+        "Passage 2 : « startTime » doit être un nombre de secondes positif.",
+    ),
+    (
+        "tard.json",
+        '{"segments": [{"startTime": 0, "endTime": 60, "body": "Bonjour."}]}',
+        "Passage 1 : ce passage finit à 1:00, après la fin de l'audio (0:02).",
+    ),
+    ("liste.json", '{"chapters": []}', "contient une liste « segments »"),
 ]
 
 

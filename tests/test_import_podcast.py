@@ -242,6 +242,17 @@ def test_a_host_that_does_not_answer_in_time_is_reported(host, home, settings):
     assert not episode(GUID_1).transcript_segments.exists() and episode(GUID_1).chapters.exists()
 
 
+def test_a_malformed_transcript_is_reported_by_its_line_and_the_rest_imported(host, home):
+    publish_podcast(host)
+    vtt = "WEBVTT\n\n00:00:00.000 --> 00:00:01.000\nBonjour.\n\n00:00:01,000 -> 2\nSuite.\n"
+    host.files["/docs/episode-1.vtt"] = (vtt.encode(), "text/vtt")
+    output = import_podcast(host.url("/feed.xml"))
+    assert "transcription non importée : Ligne 6 : horodatage illisible" in output
+    imported = episode(GUID_1)
+    assert imported.audio and imported.chapters.exists()
+    assert not imported.transcript_segments.exists()
+
+
 def test_a_show_whose_artwork_cannot_be_had_gets_a_stand_in_to_replace(host, home, client):
     publish_podcast(host)
     del host.files["/art/show.png"]

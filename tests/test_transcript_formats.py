@@ -12,7 +12,14 @@ from django.utils import timezone
 
 from episodes.chapters import chapters_json
 from episodes.models import Chapter, TranscriptSegment
-from episodes.transcripts import Segment, parse_webvtt, to_json, to_srt, to_webvtt
+from episodes.transcripts import (
+    Segment,
+    parse_transcript_file,
+    parse_webvtt,
+    to_json,
+    to_srt,
+    to_webvtt,
+)
 from tests.factories import make_episode, make_image
 
 SEGMENTS = [
@@ -93,6 +100,25 @@ def test_srt_output_names_the_speaker_only_when_it_changes():
     assert contents[0] == "Claire Martin: Bienvenue sur Radio des Territoires."
     assert contents[1] == "Aujourd'hui : le réemploi <informatique> & solidaire."
     assert contents[3] == "Fin de l'épisode."
+
+
+def test_srt_written_then_read_keeps_the_speakers_as_speakers():
+    segments = [
+        Segment(0.0, 2.0, "", "Générique : musique."),
+        *SEGMENTS[:3],
+        Segment(3723.456, 3725.0, "Claire Martin", "Fin de l'épisode."),
+    ]
+    assert parse_transcript_file("entretien.srt", to_srt(segments).encode()) == segments
+
+
+def test_srt_text_with_a_colon_is_not_taken_for_a_speaker():
+    text = "1\n00:00:00,000 --> 00:00:02,000\nÀ retenir : trois ateliers par an, à 10:30.\n"
+    [segment] = parse_transcript_file("notes.srt", text.encode())
+    assert (segment.speaker, segment.body) == ("", "À retenir : trois ateliers par an, à 10:30.")
+
+
+def test_json_transcript_written_then_read_gives_the_same_segments():
+    assert parse_transcript_file("entretien.json", to_json(SEGMENTS).encode()) == SEGMENTS
 
 
 def test_json_transcript_follows_the_podcasting_2_0_format():

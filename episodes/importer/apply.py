@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import nh3
 from django.db import transaction
 
+from episodes.chapters import ChapterError
 from episodes.feeds.notes import MAX_DESCRIPTION_BYTES, cut_to_bytes, text_html
-from episodes.importer.documents import DocumentError
 from episodes.importer.fetch import FetchError
 from episodes.importer.media import (
     MediaRefused,
@@ -20,6 +20,7 @@ from episodes.importer.media import (
     imported_transcript,
 )
 from episodes.models import ImportedFile
+from episodes.transcripts import TranscriptError
 
 # The episode editor's rich text (bold, italic, links, lists) in paragraphs.
 NOTES_CLEANER = nh3.Cleaner(
@@ -29,7 +30,7 @@ NOTES_CLEANER = nh3.Cleaner(
     link_rel=None,
     strip_comments=True,
 )
-FILE_PROBLEMS = (FetchError, MediaRefused, DocumentError)
+FILE_PROBLEMS = (FetchError, MediaRefused, TranscriptError, ChapterError)
 FILE_READERS = {
     "artwork": imported_artwork,
     "audio": imported_audio,

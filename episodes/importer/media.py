@@ -22,14 +22,11 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
 from episodes.artwork import MAX_SIDE, artwork_errors
-from episodes.importer.documents import (
-    parse_chapters,
-    parse_transcript,
-    preferred_transcript,
-    transcript_format,
-)
+from episodes.chapters import parse_chapters_json
+from episodes.importer.documents import preferred_transcript, transcript_format
 from episodes.importer.fetch import MEGABYTE, fetch_bytes, fetch_to_tempfile
 from episodes.models import AudioFile, Chapter, TranscriptSegment
+from episodes.transcripts import parse_transcript_file
 
 IMAGE_MAX_BYTES = 20 * MEGABYTE
 DOCUMENT_MAX_BYTES = 5 * MEGABYTE
@@ -140,16 +137,17 @@ def imported_transcript(links, *, known_url=""):
     link = preferred_transcript(links)
     if link is None or link.url == known_url:
         return None, []
-    segments = parse_transcript(
-        fetch_bytes(link.url, max_bytes=DOCUMENT_MAX_BYTES), transcript_format(link)
+    kind = transcript_format(link)
+    segments = parse_transcript_file(
+        url_filename(link.url, f"transcription.{kind}"),
+        fetch_bytes(link.url, max_bytes=DOCUMENT_MAX_BYTES),
+        kind=kind,
     )
     return link.url, [TranscriptSegment(**vars(segment)) for segment in segments]
 
 
 def imported_chapters(url, _title=""):
-    """The Chapters of a Podcasting 2.0 chapters document."""
-    data = fetch_bytes(url, max_bytes=DOCUMENT_MAX_BYTES)
-    return [
-        Chapter(start_time=start, title=title, url=link)
-        for start, title, link in parse_chapters(data)
-    ]
+    """The Chapters of a Podcasting 2.0 chapters document (read as from a feed: see
+    parse_chapters_json)."""
+    drafts = parse_chapters_json(fetch_bytes(url, max_bytes=DOCUMENT_MAX_BYTES), from_feed=True)
+    return [Chapter(start_time=d.start_time, title=d.title, url=d.url) for d in drafts]
