@@ -12,7 +12,7 @@ SEARCHES = {
     "q=mobilit%C3%A9": "some",
     "q=emploi": "most",
     "q=handicap": "some",
-    "q=accompagnement": "many",
+    "q=accompagnement": "most",  # PostgreSQL stems it: accompagner…
     "q=%C3%A9conomie+circulaire": "some",  # both words
     "q=num%C3%A9rique": "some",
     "q=territoires": "many",
@@ -35,7 +35,7 @@ SHARES = {
     "third": (0.33, 0.34),
     "half": (0.5, 0.5),
     "many": (0.3, 0.9),
-    "most": (0.5, 0.95),
+    "most": (0.5, 0.99),
     "all": (1, 1),
 }
 COUNT = re.compile(r"(\d+) épisodes?")
