@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import CharField, Value
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
@@ -70,20 +71,14 @@ def build():
     )
     themes, associations = {}, {}
     labels = {name: {} for name in ("theme", "association", "event", "year", "region")}
-    links = EpisodePage.themes.through.objects.values_list(
-        "episodepage_id", "theme__slug", "theme__name"
-    )
-    for pk, slug, name in links:
-        themes.setdefault(pk, []).append(slug)
-        labels["theme"][slug] = name
-    links = EpisodePage.associations.through.objects.values_list(
-        "episodepage_id", "association__slug", "association__name", "association__region"
-    )
-    for pk, slug, name, region in links:
-        associations.setdefault(pk, []).append((slug, region))
-        labels["association"][slug] = name
-        if region:
-            labels["region"][region] = region
+    for kind, pk, slug, name, region in theme_and_association_links():
+        if kind == "theme":
+            themes.setdefault(pk, []).append(slug)
+        else:
+            associations.setdefault(pk, []).append((slug, region))
+            if region:
+                labels["region"][region] = region
+        labels[kind][slug] = name
     entries = {}
     for pk, published, event_id, event_name in episodes:
         year = str(timezone.localtime(published).year)
@@ -102,6 +97,26 @@ def build():
             year=(year,),
         )
     return Catalogue(entries, labels)
+
+
+def theme_and_association_links():
+    """(kind, episode pk, slug, name, region) of every episode's themes and associations, in one
+    query."""
+    themes = EpisodePage.themes.through.objects.values_list(
+        Value("theme", output_field=CharField()),
+        "episodepage_id",
+        "theme__slug",
+        "theme__name",
+        Value("", output_field=CharField()),
+    )
+    associations = EpisodePage.associations.through.objects.values_list(
+        Value("association", output_field=CharField()),
+        "episodepage_id",
+        "association__slug",
+        "association__name",
+        "association__region",
+    )
+    return themes.union(associations, all=True)
 
 
 _built = {"version": None, "at": 0.0, "catalogue": None}

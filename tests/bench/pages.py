@@ -12,7 +12,7 @@ SEARCHES = {
     "q=mobilit%C3%A9": "some",
     "q=emploi": "most",
     "q=handicap": "some",
-    "q=accompagnement": "most",  # PostgreSQL stems it: accompagner…
+    "q=accompagnement": "many",  # PostgreSQL stems it: accompagner…
     "q=%C3%A9conomie+circulaire": "some",  # both words
     "q=num%C3%A9rique": "some",
     "q=territoires": "many",
@@ -34,7 +34,7 @@ SHARES = {
     "some": (0.01, 0.5),
     "third": (0.33, 0.34),
     "half": (0.5, 0.5),
-    "many": (0.3, 0.9),
+    "many": (0.3, 0.99),
     "most": (0.5, 0.99),
     "all": (1, 1),
 }
@@ -75,7 +75,7 @@ def found(html):
     """(episodes found, transcript passages shown) as the results page tells the visitor."""
     status = html.split('class="search-status"', 1)[1].split("</div>", 1)[0]
     counts = COUNT.findall(status)
-    return int(counts[0]) if counts else 0, html.count('class="search-passage')
+    return int(counts[0]) if counts else 0, html.count('aria-label="Écouter à partir de')
 
 
 def check(params, hits, size):
