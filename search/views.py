@@ -33,7 +33,7 @@ def search(request):
     text, terms, selected = SearchForm(request.GET).criteria()
     published = catalogue.current()
     found = matching_pks([EpisodePage, Association, KnowledgePage], terms) if terms else {}
-    listed = listed_entries(published, found.get(EpisodePage) if text else None)
+    listed = listed_entries(published, found.get(EpisodePage, []) if text else None)
     facets = facet_counts(listed, selected, published.labels)
     if selected:
         listed = narrow_all(listed, selected)

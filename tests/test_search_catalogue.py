@@ -54,3 +54,9 @@ def test_a_change_saved_by_another_process_is_seen_at_the_next_search(client, de
     EpisodePage.objects.filter(slug="wimoov").update(live=False)  # no signal in this process
     cache.set(VERSION_KEY, "changed elsewhere")  # what the other process's signal does
     assert "wimoov" not in episode_slugs(search(client, theme="travail-adapte"))
+
+
+def test_a_query_of_only_common_words_lists_no_episode(client, demo):
+    html = search(client, q="le la les")
+    assert episode_slugs(html) == []
+    assert "Aucun résultat pour « le la les »." in html
