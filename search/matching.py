@@ -2,9 +2,10 @@
 
 Wagtail indexes each object's search_fields: for an episode its title, summary, show notes,
 speakers, associations, themes and whole transcript. With Wagtail's database backend we read that
-index with one query of our own, which stays fast at 10 000 episodes where the backend's .search()
-does not (on SQLite it probes FTS5 once per indexed row and ranks with a correlated subquery; on
-PostgreSQL it matches `title || body`, which no index serves). Any other backend (Elasticsearch,
+index with queries of our own (one on SQLite; on PostgreSQL one per word and one to rank), which
+stay fast at 10 000 episodes where the backend's .search() does not (on SQLite it probes FTS5
+once per indexed row and ranks with a correlated subquery; on PostgreSQL it matches
+`title || body`, which no index serves). Any other backend (Elasticsearch,
 OpenSearch) is asked through Wagtail's .search().
 """
 
