@@ -2,9 +2,10 @@
 
 Wagtail indexes each object's search_fields: for an episode its title, summary, show notes,
 speakers, associations, themes and whole transcript. With Wagtail's database backend we read that
-index with one query of our own, which stays fast at 10 000 episodes where the backend's .search()
-does not (on SQLite it probes FTS5 once per indexed row and ranks with a correlated subquery; on
-PostgreSQL it matches `title || body`, which no index serves). Any other backend (Elasticsearch,
+index with queries of our own (one on SQLite; on PostgreSQL one per word and one to rank), which
+stay fast at 10 000 episodes where the backend's .search() does not (on SQLite it probes FTS5
+once per indexed row and ranks with a correlated subquery; on PostgreSQL it matches
+`title || body`, which no index serves). Any other backend (Elasticsearch,
 OpenSearch) is asked through Wagtail's .search().
 """
 
@@ -20,6 +21,7 @@ from search.query import backend_query, spellings
 
 MAX_MATCHES = 10_000
 MAX_BACKEND_MATCHES = 1_000
+RANKED_MATCHES = 500
 TITLE_WEIGHT = 2.0
 
 
@@ -78,28 +80,42 @@ def sqlite_matches(content_type_ids, terms, backend):
 
 
 def postgres_matches(content_type_ids, terms, backend):
-    """(content type id, object id) rows from Wagtail's tsvectors, best ts_rank first.
+    """(content type id, object id) rows from Wagtail's tsvectors, best first.
 
-    Each term must match the title or the body, which the GIN indexes on both serve. The
-    backend's SEARCH_CONFIG (french_unaccent) folds accents and stems plurals itself: one lexeme
-    per term keeps the planner's estimates right.
+    The backend's SEARCH_CONFIG (french_unaccent) folds accents and stems plurals itself. Each
+    term is looked up alone, in the GIN indexes on the title and the body: asked for all terms
+    at once, the planner reads one term's index and checks the others on each row, reading
+    every matching body's tsvector, tens of kilobytes for an hour of transcript, which takes
+    seconds once the words are common.
+
+    For the same reason, ranking by the body is affordable for RANKED_MATCHES entries, not for
+    thousands. Past that, the words are said in most testimonies and say little about relevance
+    (a term's weight falls with the share of documents having it): title matches come first,
+    then the newest.
     """
     from django.contrib.postgres.search import SearchQuery, SearchRank
     from wagtail.search.models import IndexEntry
 
     queries = [SearchQuery(term, config=backend.config) for term in terms]
-    entries = IndexEntry.objects.filter(content_type_id__in=content_type_ids)
-    for query in queries:
-        entries = entries.filter(Q(title=query) | Q(body=query))
     everything = queries[0]
     for query in queries[1:]:
         everything &= query
-    rank = SearchRank(F("title"), everything) * TITLE_WEIGHT + SearchRank(F("body"), everything)
-    rows = entries.annotate(rank=rank).order_by("-rank", "id")
+    title_rank = SearchRank(F("title"), everything) * TITLE_WEIGHT
     with transaction.atomic(), connection.cursor() as cursor:
-        # The planner does not count the cost of reading the large (TOASTed) body vectors and
-        # scans the whole table once a word is common: the GIN indexes are 20 times faster.
-        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the planner ignores TOAST reads
+        matching = None
+        for query in queries:
+            having = IndexEntry.objects.filter(Q(title=query) | Q(body=query))
+            ids = set(having.values_list("id", flat=True))
+            matching = ids if matching is None else matching & ids
+            if not matching:
+                return []
+        entries = IndexEntry.objects.filter(pk_in(sorted(matching), "id"))
+        entries = entries.filter(content_type_id__in=content_type_ids)
+        rank = title_rank
+        if len(matching) <= RANKED_MATCHES:
+            rank = title_rank + SearchRank(F("body"), everything)
+        rows = entries.annotate(rank=rank).order_by("-rank", "-id")
         return list(rows.values_list("content_type_id", "object_id")[:MAX_MATCHES])
 
 

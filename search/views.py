@@ -5,11 +5,13 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
 from episodes.models import Association, EpisodePage, KnowledgePage
-from search.facets import facet_counts, listed_episodes, narrow_all
+from search import catalogue
+from search.facets import facet_counts, narrow_all
 from search.forms import SearchForm
-from search.matching import matching_pks, pk_in
+from search.matching import matching_pks
 from search.passages import transcript_passages
 
 RESULTS_PER_PAGE = 10
@@ -29,16 +31,14 @@ class EpisodeResult:
 def search(request):
     """Episodes matching the visitor's words and facets; associations and resources too."""
     text, terms, selected = SearchForm(request.GET).criteria()
-    episodes = EpisodePage.objects.published()
+    published = catalogue.current()
     found = matching_pks([EpisodePage, Association, KnowledgePage], terms) if terms else {}
-    if text:
-        episodes = episodes.filter(pk_in(found.get(EpisodePage, [])))
-    listed = ordered_pks(episodes, found.get(EpisodePage))
-    facets = facet_counts(listed, selected)
+    listed = listed_entries(published, found.get(EpisodePage, []) if text else None)
+    facets = facet_counts(listed, selected, published.labels)
     if selected:
-        kept = set(narrow_all(listed_episodes(listed), selected).values_list("pk", flat=True))
-        listed = [pk for pk in listed if pk in kept]
-    page = Paginator(listed, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        listed = narrow_all(listed, selected)
+    pks = [entry.pk for entry in listed]
+    page = Paginator(pks, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     criteria = {key: value for key, value in {"q": text, **selected}.items() if value}
     context = {
         "query": text,
@@ -56,12 +56,14 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-def ordered_pks(episodes, ranked):
-    """The episodes' pks, fetched once: best match first for a query, else newest first."""
+def listed_entries(published, ranked):
+    """The published episodes' catalogue entries: best match first for a query (ranked pks),
+    else all of them, newest first."""
     if ranked is None:
-        return list(episodes.newest_first().values_list("pk", flat=True))
-    kept = set(episodes.order_by().values_list("pk", flat=True))
-    return [pk for pk in ranked if pk in kept]
+        return published.visible()
+    now, entries = timezone.now(), published.entries
+    listed = (entries.get(pk) for pk in ranked)
+    return [entry for entry in listed if entry is not None and entry.published <= now]
 
 
 def episode_results(pks, terms):

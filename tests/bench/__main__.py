@@ -143,7 +143,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES, help="episode counts")
+    parser.add_argument(
+        "--search-only",
+        action="store_true",
+        help="seed the largest size at once and measure the search page only",
+    )
     arguments = parser.parse_args()
+    sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
     from tests.bench import servers
 
     port = servers.free_port()
@@ -154,22 +160,30 @@ def main():
         from tests.bench import pages, seed
 
         fixture, client, results, http, queries = seed.create_show(), Client(), {}, {}, {}
-        done = 0
-        for size in sorted(arguments.sizes):
+        done, seeding = 0, {}
+        for size in sizes:
+            start = time.perf_counter()
             seed.add_episodes(fixture, done, size)
+            seed.settle()
+            seeding[size] = time.perf_counter() - start
             done = size
+            if arguments.search_only:
+                break
             results[size] = measure_feed(client, "/podcasts/radio-des-territoires/feed.xml")
             queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
-        searches = pages.search_medians(client, HTTPS)
+        searches = pages.search_medians(client, HTTPS, done)
         print(
-            f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores"
+            f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores; "
+            f"load average at the end {os.getloadavg()[0]:.1f}"
         )
-        print_feed_table(results)
-        print_http_table(http)
-        print_page_queries(queries)
-        print_search_table(done, searches)
+        print_seeding_table(seeding)
+        if not arguments.search_only:
+            print_feed_table(results)
+            print_http_table(http)
+            print_page_queries(queries)
+        print_search_table(done, arguments.db, searches)
 
 
 def print_page_queries(queries):
@@ -180,11 +194,30 @@ def print_page_queries(queries):
         print(f"{size:>6} | " + " | ".join(f"{row[name]:>11}" for name in names))
 
 
-def print_search_table(size, medians):
-    print(f"\nSearch page at N={size} episodes (median of 5 runs each, ms; target median ≤ 100)")
-    for params, value in medians.items():
-        print(f"  {params:<36} {value:>7.1f}")
-    print(f"  {'median of the medians':<36} {statistics.median(medians.values()):>7.1f}")
+def print_seeding_table(seeding):
+    from tests.bench import seed
+
+    low, high = seed.WORDS_PER_EPISODE
+    print(
+        f"\nSeeding in bulk (episodes with {low}-{high}-word transcripts, "
+        f"{seed.VOCABULARY_SIZE} Zipf-distributed words), search index included"
+    )
+    previous = 0
+    for size, seconds in seeding.items():
+        print(f"  {previous:>6} → {size:>6} episodes: {seconds:>6.1f} s")
+        previous = size
+
+
+def print_search_table(size, database, rows):
+    print(
+        f"\nSearch page at N={size} episodes on {database} "
+        "(median of 5 runs each, ms; target median of medians ≤ 100)"
+    )
+    print(f"  {'query string':<36} {'ms':>7} {'episodes':>9} {'passages':>9}")
+    for params, (value, hits, passages) in rows.items():
+        print(f"  {params:<36} {value:>7.1f} {hits:>9} {passages:>9}")
+    medians = [value for value, _, _ in rows.values()]
+    print(f"  {'median of the medians':<36} {statistics.median(medians):>7.1f}")
 
 
 if __name__ == "__main__":
