@@ -25,6 +25,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished
 
+from episodes.feeds.versions import content_stamps
 from episodes.models import Association, EpisodePage, Event, Theme
 
 VERSION_KEY = "search:catalogue-version"
@@ -124,12 +125,18 @@ _lock = threading.Lock()
 
 
 def current():
-    """The catalogue of the current content, read again only when the content has changed."""
+    """The catalogue of the current content, read again only when the content has changed.
+
+    The version joins the cache's key (changed by this process's signals) and the database's
+    content stamps (one statement): with a per-process cache, as in development, a publication by
+    another process (the scheduler, an import command) is seen at the next search too.
+    """
     version = cache.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         cache.add(VERSION_KEY, version, timeout=None)
         version = cache.get(VERSION_KEY, version)
+    version = (version, tuple(content_stamps().values()))
     with _lock:
         fresh = time.monotonic() - _built["at"] < MAX_AGE
         if _built["version"] != version or not fresh or _built["catalogue"] is None:

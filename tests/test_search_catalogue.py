@@ -4,6 +4,7 @@ import datetime
 
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
 from episodes.models import EpisodePage, PodcastPage, Theme
 from search.catalogue import VERSION_KEY
@@ -53,6 +54,15 @@ def test_a_change_saved_by_another_process_is_seen_at_the_next_search(client, de
     assert "wimoov" in episode_slugs(search(client, theme="travail-adapte"))
     EpisodePage.objects.filter(slug="wimoov").update(live=False)  # no signal in this process
     cache.set(VERSION_KEY, "changed elsewhere")  # what the other process's signal does
+    assert "wimoov" not in episode_slugs(search(client, theme="travail-adapte"))
+
+
+def test_a_publication_by_another_process_without_a_shared_cache_is_seen(client, demo):
+    """In development each process has its own cache: the scheduler's publications still show."""
+    assert "wimoov" in episode_slugs(search(client, theme="travail-adapte"))
+    # What the other process writes: the page row and the admin log, no signal in this process.
+    EpisodePage.objects.filter(slug="wimoov").update(live=False)
+    PageLogEntry.objects.log_action(EpisodePage.objects.get(slug="wimoov"), "wagtail.unpublish")
     assert "wimoov" not in episode_slugs(search(client, theme="travail-adapte"))
 
 
