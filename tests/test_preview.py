@@ -73,3 +73,10 @@ def test_the_editor_preview_panel_may_frame_the_preview(admin_client, show, mode
     assert response.status_code == 200
     assert "frame-ancestors 'none'" not in response.get("Content-Security-Policy", "")
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_feed_item_preview_shows_paragraphs_and_roles_as_editors_read_them(show):
+    episode = make_full_episode(show=show)
+    shown = item_preview(episode, show)
+    assert "Avec Vincent Bel, Béguinage.\nChapitres\nAccueil" in shown.description
+    assert shown.speakers() == ["Marie Durand (Animation)", "Vincent Bel (Personne invitée)"]
