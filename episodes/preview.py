@@ -4,6 +4,8 @@ The item is written by the feed code itself (items.py, item_writer.py) from the 
 edited, unsaved changes included, so that what editors preview is what apps get.
 """
 
+import html
+import re
 import textwrap
 from dataclasses import dataclass
 
@@ -16,6 +18,7 @@ from episodes.feeds.item_writer import item_xml
 from episodes.feeds.items import EpisodeNotServable, feed_item
 from episodes.feeds.notes import item_texts
 from episodes.feeds.queries import EPISODE_FIELDS, SPEAKER_FIELDS, expanded_notes, item_context
+from episodes.models import SpeakerRole
 from episodes.timecodes import format_timecode
 
 FEED_ITEM_MODE = "feed-item"
@@ -30,6 +33,10 @@ class ItemPreview:
     item: object
     description: str
     duration: str
+
+    def speakers(self):
+        """Each podcast:person with its role in French: « Claire Martin (Animation) »."""
+        return [f"{p.name} ({SpeakerRole(p.role).label})" for p in self.item.persons]
 
 
 def value_at(obj, path):
@@ -58,7 +65,17 @@ def item_preview(episode, show):
         item.notes_html, item.summary, context.page_url(show.url_path)
     )
     xml = textwrap.dedent(item_xml(item, description, content).strip("\n"))
-    return ItemPreview(xml, item, strip_tags(description), format_timecode(item.duration))
+    return ItemPreview(xml, item, plain_text(description), format_timecode(item.duration))
+
+
+# Where apps showing the description as text go to a new line.
+LINE_ENDS = re.compile(r"</?(?:p|li|ul|ol|h[1-6]|blockquote|div)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(description):
+    """The HTML description as apps without HTML show it, one paragraph or item a line."""
+    lines = html.unescape(strip_tags(LINE_ENDS.sub("\n", description))).splitlines()
+    return "\n".join(line.strip() for line in lines if line.strip())
 
 
 def serve_feed_item_preview(episode, request):

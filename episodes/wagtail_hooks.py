@@ -71,7 +71,7 @@ class EventViewSet(SnippetViewSet):
 
 class RadioViewSetGroup(SnippetViewSetGroup):
     menu_label = _("Radio")
-    menu_icon = "microphone"
+    menu_icon = "media"  # Wagtail has no microphone icon: "microphone" left a blank
     menu_order = 200
     items = (AudioFileViewSet, ThemeViewSet, AssociationViewSet, PersonViewSet, EventViewSet)
 

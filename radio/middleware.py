@@ -23,6 +23,12 @@ def content_security_policy(frame_ancestors):
     )
 
 
+def is_admin(request):
+    """The admin, including the page previews it renders through a dummy request to the page's
+    public address (Wagtail's is_dummy): its preview panel frames them."""
+    return request.path.startswith(ADMIN_PREFIXES) or getattr(request, "is_dummy", False)
+
+
 class SecurityHeadersMiddleware:
     """Adds a Content-Security-Policy to public pages; embed pages may be framed anywhere."""
 
@@ -31,7 +37,7 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if request.path.startswith(ADMIN_PREFIXES) or "Content-Security-Policy" in response:
+        if is_admin(request) or "Content-Security-Policy" in response:
             return response
         embeddable = getattr(response, "xframe_options_exempt", False)
         response["Content-Security-Policy"] = content_security_policy(

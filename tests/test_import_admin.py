@@ -68,7 +68,7 @@ def test_episode_problems_are_listed_on_the_job_page(admin_client, host, home, i
     del host.files["/audio/episode-2.mp3"]
     response = admin_client.post(IMPORT_URL, {"url": host.url("/feed.xml")}, follow=True)
     page = response.content.decode()
-    assert "1 ajoutés" in page and "1 non importés" in page
+    assert "<li>1 ajouté</li>" in page and "<li>1 non importé</li>" in page
     assert "Erreur : « Épisode 2 : le réemploi » non importé — audio : " in page
 
 

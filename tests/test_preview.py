@@ -61,3 +61,22 @@ def test_feed_item_preview_says_when_the_audio_file_is_missing(admin_client, sho
     form = episode_form(episode.audio, title="Sans audio", slug=episode.slug)
     page = preview(admin_client, episode, form, "feed-item")
     assert "pas encore de fichier audio utilisable" in page
+
+
+@pytest.mark.parametrize("mode", ["", "feed-item"])
+def test_the_editor_preview_panel_may_frame_the_preview(admin_client, show, mode):
+    """The public pages' « frame-ancestors 'none' » must not blank the admin's preview panel."""
+    episode = factories.make_episode(show=show)
+    url = f"/admin/pages/{episode.pk}/edit/preview/"
+    admin_client.post(url, episode_form(episode.audio, slug=episode.slug))
+    response = admin_client.get(url, {"mode": mode, "in_preview_panel": "true"})
+    assert response.status_code == 200
+    assert "frame-ancestors 'none'" not in response.get("Content-Security-Policy", "")
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_feed_item_preview_shows_paragraphs_and_roles_as_editors_read_them(show):
+    episode = make_full_episode(show=show)
+    shown = item_preview(episode, show)
+    assert "Avec Vincent Bel, Béguinage.\nChapitres\nAccueil" in shown.description
+    assert shown.speakers() == ["Marie Durand (Animation)", "Vincent Bel (Personne invitée)"]
