@@ -116,7 +116,7 @@ def test_a_second_import_adds_the_new_item_and_updates_the_changed_one(host, hom
     )
     host.files["/feed.xml"] = (feed_xml(host, items), "application/rss+xml")
     output = import_podcast(host.url("/feed.xml"))
-    assert "1 ajoutés, 1 mis à jour, 1 inchangés, 0 non importés" in output
+    assert "1 ajouté, 1 mis à jour, 1 inchangé, 0 non importé" in output
     assert EpisodePage.objects.count() == 3 and PodcastPage.objects.count() == 1
     assert episode(GUID_2).title == "Épisode 2 : le réemploi solidaire"
     assert AudioFile.objects.count() == 2  # the same MP3 is stored once
@@ -138,7 +138,7 @@ def test_an_unreachable_audio_file_is_reported_and_the_other_items_imported(host
     output = import_podcast(host.url("/feed.xml"))
     assert "« Épisode 2 : le réemploi » non importé" in output
     assert "404 introuvable" in output
-    assert "1 ajoutés" in output and "1 non importés" in output
+    assert "1 ajouté," in output and "1 non importé." in output
     assert list(EpisodePage.objects.values_list("source_guid", flat=True)) == [GUID_1]
 
 
@@ -228,7 +228,7 @@ def test_an_import_run_again_on_the_same_feed_changes_nothing(host, home):
     import_podcast(host.url("/feed.xml"))
     revisions = {page.pk: page.latest_revision_id for page in EpisodePage.objects.all()}
     output = import_podcast(host.url("/feed.xml"))
-    assert "0 ajoutés, 0 mis à jour, 2 inchangés" in output
+    assert "0 ajouté, 0 mis à jour, 2 inchangés" in output
     assert {page.pk: page.latest_revision_id for page in EpisodePage.objects.all()} == revisions
 
 

@@ -5,12 +5,19 @@ from tqdm import tqdm
 
 from episodes.importer.run import ImportFailed, Reporter, run_import
 
-RESULT_LABELS = {
-    "added": "ajoutés",
-    "updated": "mis à jour",
-    "unchanged": "inchangés",
-    "failed": "non importés",
-}
+
+def result_summary(counts):
+    """« 1 ajouté, 0 mis à jour, 2 inchangés, 0 non importé » (French: 0 and 1 are singular)."""
+    labels = {
+        "added": ("ajouté", "ajoutés"),
+        "updated": ("mis à jour", "mis à jour"),
+        "unchanged": ("inchangé", "inchangés"),
+        "failed": ("non importé", "non importés"),
+    }
+    return ", ".join(
+        f"{counts[key]} {singular if counts[key] <= 1 else plural}"
+        for key, (singular, plural) in labels.items()
+    )
 
 
 class Unended:
@@ -75,6 +82,5 @@ class Command(BaseCommand):
             raise CommandError(str(problem)) from None
         finally:
             reporter.close()
-        summary = ", ".join(f"{counts[key]} {label}" for key, label in RESULT_LABELS.items())
-        self.stdout.write(self.style.SUCCESS(f"Import terminé : {summary}."))
+        self.stdout.write(self.style.SUCCESS(f"Import terminé : {result_summary(counts)}."))
         self.stdout.write(f"Flux : {show.feed_url}")
