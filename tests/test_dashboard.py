@@ -10,7 +10,7 @@ from django.utils import timezone
 from episodes.dashboard import episodes_to_complete
 from episodes.models import EpisodeSpeaker, Person
 from tests import factories
-from tests.admin_episodes import (
+from tests.editor_helpers import (
     ADMINISTRATORS,
     EDITORS,
     add_url,

@@ -7,7 +7,7 @@ from wagtail.models import Page, WorkflowPage
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.admin_episodes import (
+from tests.editor_helpers import (
     ADMINISTRATORS,
     EDITORS,
     MODERATORS,

@@ -7,7 +7,7 @@ import pytest
 
 from episodes.preview import item_preview
 from tests import factories
-from tests.admin_episodes import ADMINISTRATORS, edit_url, episode_form, make_member
+from tests.editor_helpers import ADMINISTRATORS, edit_url, episode_form, make_member
 from tests.feed_helpers import make_full_episode
 
 

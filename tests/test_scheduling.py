@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.admin_episodes import (
+from tests.editor_helpers import (
     ADMINISTRATORS,
     add_url,
     episode_form,
