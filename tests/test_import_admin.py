@@ -26,10 +26,11 @@ def inline_imports(settings):
     settings.PODCAST_IMPORT_IN_BACKGROUND = False
 
 
-def test_the_import_page_is_in_the_admin_menu_and_asks_for_the_feed(admin_client, home):
+def test_the_import_page_is_in_the_admin_menu_and_asks_for_the_feed_or_its_file(admin_client, home):
     assert IMPORT_URL in admin_client.get("/admin/").content.decode()
     page = admin_client.get(IMPORT_URL).content.decode()
     assert "Importer un podcast" in page and "Adresse du flux RSS" in page
+    assert "Ou fichier RSS du flux" in page and 'enctype="multipart/form-data"' in page
     assert 'value="admin@radio.example"' in page
 
 
