@@ -9,7 +9,9 @@ from django.views.generic import DetailView, FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from episodes.importer.fetch import FEED_MAX_BYTES, MEGABYTE
 from episodes.importer.jobs import start_job
+from episodes.importer.parse import InvalidFeed, channel_element
 from episodes.models import ImportJob
 
 PERMISSION = "episodes.add_importjob"
@@ -17,17 +19,58 @@ JOBS_LISTED = 20
 
 
 class ImportForm(forms.Form):
+    """The feed to import, by its address or as an uploaded RSS file (exactly one of the two)."""
+
     url = forms.URLField(
         label=_("Adresse du flux RSS"),
         max_length=2000,
+        required=False,
         assume_scheme="https",
         help_text=_("Celle que votre hébergeur actuel donne aux applications de podcast."),
+    )
+    feed_file = forms.FileField(
+        label=_("Ou fichier RSS du flux"),
+        required=False,
+        help_text=_("Le fichier .xml du flux, exporté depuis votre hébergeur actuel."),
     )
     owner_email = forms.EmailField(
         label=_("E-mail du propriétaire"),
         required=False,
         help_text=_("Utilisé seulement si le flux n'en donne pas (itunes:owner)."),
     )
+
+    def clean_feed_file(self):
+        """The uploaded feed's bytes, refused at once when too big or not an RSS document."""
+        upload = self.cleaned_data["feed_file"]
+        if not upload:
+            return None
+        if upload.size > FEED_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Ce fichier dépasse la limite de %(limit)s Mo.")
+                % {"limit": FEED_MAX_BYTES // MEGABYTE}
+            )
+        data = upload.read()
+        try:
+            channel_element(data)
+        except InvalidFeed as problem:
+            raise forms.ValidationError(str(problem)) from None
+        return data
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        if bool(cleaned.get("url")) == (cleaned.get("feed_file") is not None):
+            raise forms.ValidationError(
+                _("Donnez l'adresse du flux ou choisissez un fichier, pas les deux.")
+            )
+        return cleaned
+
+    def job_source(self):
+        """(source, feed bytes) of the ImportJob: the address, or the file's name and bytes."""
+        if self.cleaned_data["feed_file"] is None:
+            return self.cleaned_data["url"], None
+        return self.files["feed_file"].name[:2000], self.cleaned_data["feed_file"]
 
 
 class ImportPermissionMixin:
@@ -55,8 +98,10 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
         return context
 
     def form_valid(self, form):
+        source, feed_file = form.job_source()
         job = ImportJob.objects.create(
-            source=form.cleaned_data["url"],
+            source=source,
+            feed_file=feed_file,
             owner_email=form.cleaned_data["owner_email"],
             user=self.request.user,
         )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 CHUNK_SIZE = 64 * 1024
 MEGABYTE = 1024 * 1024
+FEED_MAX_BYTES = 20 * MEGABYTE  # a feed's own size limit, downloaded or uploaded
 HTTP_REASONS = {
     401: "accès réservé",
     403: "accès refusé",
@@ -137,7 +138,7 @@ def fetch_to_tempfile(url, *, max_bytes):
     return out, content_type
 
 
-def read_feed(source, *, max_bytes=20 * MEGABYTE):
+def read_feed(source, *, max_bytes=FEED_MAX_BYTES):
     """The bytes of a feed given by its address or by a local file path."""
     if is_web_address(source):
         return fetch_bytes(source, max_bytes=max_bytes)

@@ -46,7 +46,13 @@ def run_job(job_id):
     job.save(update_fields=["status"])
     reporter = JobReporter(job)
     try:
-        run_import(job.source, reporter, owner_email=job.owner_email, user=job.user)
+        run_import(
+            job.source_label,
+            reporter,
+            feed_bytes=job.uploaded_feed,
+            owner_email=job.owner_email,
+            user=job.user,
+        )
         job.status = ImportStatus.DONE
     except ImportFailed as problem:
         reporter.message("error", str(problem))

@@ -32,14 +32,15 @@ class Reporter:
         """A message for the editor: level is "error", "warning" or "info"."""
 
 
-def run_import(source, reporter, *, owner_email="", user=None):
+def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None):
     """Import the podcast whose feed is at source (an address or a file path) into the site.
 
-    Returns the counts of episodes by result. Raises ImportFailed, with nothing imported, when
-    the feed cannot be read or used.
+    feed_bytes, when given, is the feed already read (a file uploaded in the admin); source then
+    only names it. Returns the show and the counts of episodes by result. Raises ImportFailed,
+    with nothing imported, when the feed cannot be read or used.
     """
     try:
-        feed = parse_feed(read_feed(source))
+        feed = parse_feed(read_feed(source) if feed_bytes is None else feed_bytes)
     except (FetchError, InvalidFeed) as problem:
         raise ImportFailed(str(problem)) from None
     if feed.show.locked:

@@ -17,7 +17,8 @@ class ImportStatus(models.TextChoices):
 class ImportJob(models.Model):
     """An import of an existing podcast's feed, started from the admin or the command line."""
 
-    source = models.CharField(_("flux importé"), max_length=2000)
+    source = models.CharField(_("flux importé"), max_length=2000)  # an address, or a file's name
+    feed_file = models.BinaryField(_("fichier du flux"), null=True, blank=True, editable=False)
     owner_email = models.EmailField(_("e-mail du propriétaire"), blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -54,7 +55,19 @@ class ImportJob(models.Model):
         verbose_name_plural = _("imports de podcasts")
 
     def __str__(self):
-        return self.source
+        return self.source_label
+
+    @property
+    def source_label(self):
+        """The feed as editors know it: its address, or « fichier <name> » for an upload."""
+        if self.feed_file is None:
+            return self.source
+        return _("fichier %(name)s") % {"name": self.source}
+
+    @property
+    def uploaded_feed(self):
+        """The uploaded feed's bytes (the database may hand back a memoryview), or None."""
+        return None if self.feed_file is None else bytes(self.feed_file)
 
     @property
     def percent(self):
