@@ -150,7 +150,7 @@ def test_the_admin_runs_the_import_in_the_background(client, django_user_model, 
     response = client.post(IMPORT_URL, {"url": host.url("/feed.xml")})
     job = ImportJob.objects.get()
     assert response.status_code == 302
-    while job.is_active and time.monotonic() - started < 60:
+    while job.is_active and time.monotonic() - started < 300:  # a bound, not a speed test
         time.sleep(0.2)
         job.refresh_from_db()
     assert job.status == ImportStatus.DONE and (job.added, job.total) == (2, 2)
