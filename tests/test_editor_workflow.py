@@ -200,3 +200,15 @@ def test_bulk_publishing_is_refused_for_an_episode_without_consent(admin_client,
     assert REFUSAL in response.content.decode()
     episode.refresh_from_db()
     assert not episode.live
+
+
+def test_the_consent_warning_follows_the_draft_the_editor_opens(admin_client, show, audio):
+    admin_client.post(add_url(show), episode_form(audio, **{"action-publish": "publish"}))
+    episode = new_episode()
+    assert episode.live
+    assert "n&#x27;est pas enregistré" not in admin_client.get(edit_url(episode)).content.decode()
+    draft = episode_form(audio, speakers=[speaker(make_person(), consent=False)])
+    assert admin_client.post(edit_url(episode), draft).status_code == 302
+    assert "Le consentement de Marie Dupont n&#x27;est pas enregistré" in (
+        admin_client.get(edit_url(episode)).content.decode()
+    )
