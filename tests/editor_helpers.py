@@ -14,8 +14,6 @@ from wagtail.test.utils.form_data import (
     rich_text,
 )
 
-from episodes.models import Person
-
 EDITORS, MODERATORS, ADMINISTRATORS = "Rédaction", "Validation association", "Administration"
 
 
@@ -50,10 +48,6 @@ def episode_form(audio, *, title="Yoti : la seconde vie des objets", speakers=()
     }
     data.update(fields)
     return nested_form_data(data)
-
-
-def make_person(name="Marie Dupont"):
-    return Person.objects.create(name=name)
 
 
 def add_url(show):

@@ -9,7 +9,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from episodes.models import AudioFile, EpisodePage, HomePage, PodcastPage
+from episodes.models import AudioFile, EpisodePage, HomePage, Person, PodcastPage
 from tests.audio_samples import encode_mp3
 
 
@@ -43,6 +43,12 @@ def make_audio(*, title="Témoignage", seconds=2.0, id3_tag=b"", **encoding):
     audio.full_clean()
     audio.save()
     return audio
+
+
+def make_person(name="Marie Dupont", *, photo=False, link=""):
+    """A person heard in episodes, with a real photo if asked."""
+    image = make_image(title=f"Photo : {name}", size=(600, 600)) if photo else None
+    return Person.objects.create(name=name, photo=image, link=link)
 
 
 def make_home():

@@ -6,7 +6,7 @@ from decimal import Decimal
 import podcastparser
 from lxml import etree
 
-from episodes.models import Chapter, EpisodeSpeaker, Event, Person, TranscriptSegment
+from episodes.models import Chapter, EpisodeSpeaker, Event, TranscriptSegment
 from episodes.transcripts import parse_webvtt
 from tests import factories
 
@@ -27,12 +27,6 @@ WEBVTT = """WEBVTT
 """
 
 
-def make_person(*, name="Vincent Bel", photo=True, link="https://example.org/vincent-bel"):
-    """A person with a real photo."""
-    image = factories.make_image(title=f"Photo : {name}", size=(600, 600)) if photo else None
-    return Person.objects.create(name=name, photo=image, link=link)
-
-
 def make_event(*, name="FNAF 2024", place="Palais des congrès, Rennes"):
     """An event with coordinates (one per name)."""
     coordinates = {"latitude": Decimal("48.111300"), "longitude": Decimal("-1.680000")}
@@ -41,7 +35,8 @@ def make_event(*, name="FNAF 2024", place="Palais des congrès, Rennes"):
 
 def make_full_episode(*, show, title="Habitat inclusif : vivre ensemble", **fields):
     """A published episode with speakers, chapters, transcript, event, soundbite and artwork."""
-    host, guest = make_person(name="Marie Durand", link=""), make_person()
+    host = factories.make_person("Marie Durand")
+    guest = factories.make_person("Vincent Bel", photo=True, link="https://example.org/vincent-bel")
     defaults = {
         "show_notes": (
             '<p>Avec <b>Vincent Bel</b>, <a href="https://example.org/beguinage">Béguinage</a>.</p>'

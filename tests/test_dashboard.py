@@ -17,7 +17,6 @@ from tests.editor_helpers import (
     edit_url,
     episode_form,
     make_member,
-    make_person,
     speaker,
 )
 from tests.feed_helpers import make_full_episode
@@ -63,7 +62,9 @@ def test_panel_names_what_each_episode_lacks_with_a_link_to_edit_it(admin_client
 def test_episode_awaiting_approval_is_listed(client, django_user_model, show):
     client.force_login(make_member(django_user_model, "redactrice", EDITORS))
     form = episode_form(
-        factories.make_audio(), speakers=[speaker(make_person())], **{"action-submit": "1"}
+        factories.make_audio(),
+        speakers=[speaker(factories.make_person())],
+        **{"action-submit": "1"},
     )
     client.post(add_url(show), form)
     assert panel_rows(client)["Yoti : la seconde vie des objets"][0] == (
@@ -75,7 +76,7 @@ def test_scheduled_episodes_are_listed_with_their_time(admin_client, show):
     go_live_at = timezone.localtime() + datetime.timedelta(days=3)
     form = episode_form(
         factories.make_audio(),
-        speakers=[speaker(make_person())],
+        speakers=[speaker(factories.make_person())],
         go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"),
         **{"action-publish": "1"},
     )

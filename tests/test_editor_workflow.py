@@ -16,7 +16,6 @@ from tests.editor_helpers import (
     episode_form,
     feed_titles,
     make_member,
-    make_person,
     speaker,
 )
 
@@ -76,7 +75,7 @@ def test_editor_posting_publish_only_saves_a_draft(editor, show, audio):
 
 
 def test_submitted_episode_goes_live_when_the_association_approves(editor, moderator, show, audio):
-    person = make_person()
+    person = factories.make_person()
     form = episode_form(audio, speakers=[speaker(person)], **{"action-submit": "submit"})
     assert editor.post(add_url(show), form).status_code == 302
     episode = new_episode()
@@ -102,7 +101,7 @@ def test_publishing_without_consent_is_refused_and_keeps_what_the_editor_typed(
     form = episode_form(
         audio,
         title="Titre tapé par l'éditrice",
-        speakers=[speaker(make_person(), consent=False)],
+        speakers=[speaker(factories.make_person(), consent=False)],
         **{"action-publish": "publish"},
     )
     response = admin_client.post(add_url(show), form)
@@ -116,7 +115,7 @@ def test_publishing_without_consent_is_refused_and_keeps_what_the_editor_typed(
 def test_scheduling_without_consent_is_refused(admin_client, show, audio):
     form = episode_form(
         audio,
-        speakers=[speaker(make_person(), consent=False)],
+        speakers=[speaker(factories.make_person(), consent=False)],
         go_live_at="2030-01-01 09:00",
         **{"action-publish": "publish"},
     )
@@ -126,13 +125,13 @@ def test_scheduling_without_consent_is_refused(admin_client, show, audio):
 
 
 def test_draft_and_submission_without_consent_are_saved(editor, show, audio):
-    people = [speaker(make_person(), consent=False)]
+    people = [speaker(factories.make_person(), consent=False)]
     assert editor.post(add_url(show), episode_form(audio, speakers=people)).status_code == 302
     episode = new_episode()
     assert episode.speakers.get().consent_given is False
     submit = episode_form(
         audio,
-        speakers=[speaker(make_person("Marie Dupont"), consent=False)],
+        speakers=[speaker(factories.make_person("Marie Dupont"), consent=False)],
         **{"action-submit": "submit"},
     )
     assert editor.post(edit_url(episode), submit).status_code == 302
@@ -141,7 +140,7 @@ def test_draft_and_submission_without_consent_are_saved(editor, show, audio):
 
 
 def test_moderator_cannot_approve_without_consent_in_the_editor(editor, moderator, show, audio):
-    person = make_person()
+    person = factories.make_person()
     form = episode_form(
         audio, speakers=[speaker(person, consent=False)], **{"action-submit": "submit"}
     )
@@ -163,7 +162,9 @@ def test_moderator_cannot_approve_without_consent_in_the_editor(editor, moderato
 
 def test_approval_from_the_admin_home_is_refused_without_consent(editor, moderator, show, audio):
     form = episode_form(
-        audio, speakers=[speaker(make_person(), consent=False)], **{"action-submit": "submit"}
+        audio,
+        speakers=[speaker(factories.make_person(), consent=False)],
+        **{"action-submit": "submit"},
     )
     editor.post(add_url(show), form)
     episode = new_episode()
@@ -178,7 +179,7 @@ def test_approval_from_the_admin_home_is_refused_without_consent(editor, moderat
 
 
 def test_consent_given_needs_its_date(admin_client, show, audio):
-    row = speaker(make_person(), consent_date="")
+    row = speaker(factories.make_person(), consent_date="")
     response = admin_client.post(add_url(show), episode_form(audio, speakers=[row]))
     assert response.status_code == 200
     assert "Indiquez la date du consentement." in response.content.decode()
@@ -192,7 +193,7 @@ def test_episode_without_speakers_can_be_published(admin_client, show, audio):
 
 
 def test_bulk_publishing_is_refused_for_an_episode_without_consent(admin_client, show, audio):
-    form = episode_form(audio, speakers=[speaker(make_person(), consent=False)])
+    form = episode_form(audio, speakers=[speaker(factories.make_person(), consent=False)])
     admin_client.post(add_url(show), form)
     episode = new_episode()
     url = f"/admin/bulk/wagtailcore/page/publish/?id={episode.pk}&next=/admin/pages/{show.pk}/"
@@ -207,7 +208,7 @@ def test_the_consent_warning_follows_the_draft_the_editor_opens(admin_client, sh
     episode = new_episode()
     assert episode.live
     assert "n&#x27;est pas enregistré" not in admin_client.get(edit_url(episode)).content.decode()
-    draft = episode_form(audio, speakers=[speaker(make_person(), consent=False)])
+    draft = episode_form(audio, speakers=[speaker(factories.make_person(), consent=False)])
     assert admin_client.post(edit_url(episode), draft).status_code == 302
     assert "Le consentement de Marie Dupont n&#x27;est pas enregistré" in (
         admin_client.get(edit_url(episode)).content.decode()

@@ -15,7 +15,6 @@ from tests.editor_helpers import (
     episode_form,
     feed_titles,
     make_member,
-    make_person,
     speaker,
 )
 
@@ -46,7 +45,7 @@ def test_episode_scheduled_in_the_admin_goes_out_at_its_time(admin_client, show)
     go_live_at = timezone.localtime() + datetime.timedelta(hours=1)
     form = episode_form(
         factories.make_audio(),
-        speakers=[speaker(make_person())],
+        speakers=[speaker(factories.make_person())],
         go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"),
         **{"action-publish": "publish"},
     )
