@@ -226,7 +226,8 @@ class EpisodePage(Page):
         _("GUID"), max_length=255, unique=True, default=new_episode_guid, editable=False
     )
     # The <guid> an imported episode had in its former feed: kept in ours, so that podcast apps
-    # do not download it again. Unique within a show (the importer looks it up there).
+    # do not download it again. Not unique: hosts reuse GUIDs like "1", so the importer looks
+    # an episode up by it within its show.
     source_guid = models.CharField(
         _("GUID d'origine"), max_length=1000, blank=True, db_index=True, editable=False
     )
