@@ -1,6 +1,9 @@
-"""Shared fixtures: uploads go to a temporary media folder; a site with a home page."""
+"""Shared fixtures: uploads go to a temporary media folder, every test starts with an empty
+cache; a site with a home page and a show; the demo content; clients logged in as members of the
+migrated groups (pytest-django's admin_client is the superuser); a local podcast host."""
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 
 from tests import factories, import_helpers
@@ -11,6 +14,12 @@ def media_root(settings, tmp_path):
     """Every test writes its uploads to its own folder, never to the repository's media/."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no feed or page cached by an earlier test."""
+    cache.clear()
 
 
 @pytest.fixture
@@ -30,9 +39,9 @@ def demo(db):
 
 
 @pytest.fixture
-def editor_client(client, django_user_model):
-    """The test client logged in to the Wagtail admin as a superuser."""
-    user = django_user_model.objects.create_superuser("editrice", "e@example.org", "motdepasse")
+def administrator_client(client, django_user_model):
+    """The test client logged in as a member of « Administration » (not a superuser)."""
+    user = factories.make_member(django_user_model, "administratrice", factories.ADMINISTRATORS)
     client.force_login(user)
     return client
 

@@ -1,11 +1,10 @@
-"""The Wagtail episode editor driven as a browser would: editors, moderators and administrators
-from the migrated groups; an episode form built from scratch (episode_form) or read from the edit
-page and posted back with the editor's changes and uploads (edit_form, post_edit)."""
+"""The Wagtail episode editor driven as a browser would: an episode form built from scratch
+(episode_form) or read from the edit page and posted back with the editor's changes and uploads
+(edit_form, post_edit)."""
 
 import html
 
 import feedparser
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.test.utils.form_data import (
     inline_formset,
@@ -13,15 +12,6 @@ from wagtail.test.utils.form_data import (
     querydict_from_html,
     rich_text,
 )
-
-EDITORS, MODERATORS, ADMINISTRATORS = "Rédaction", "Validation association", "Administration"
-
-
-def make_member(django_user_model, username, group_name):
-    """A staff user in one of the groups the migration created."""
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "motdepasse")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 def speaker(person, *, consent=True, **fields):

@@ -1,7 +1,10 @@
-"""Small keyword-only builders for test data: real images, real MP3s, real pages."""
+"""Keyword-only builders for test data: real images, real MP3s, real pages, events, members of
+the migrated groups. Fixtures using them are in conftest.py."""
 
 import io
+from decimal import Decimal
 
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -9,8 +12,30 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from episodes.models import AudioFile, EpisodePage, HomePage, Person, PodcastPage
+from episodes.models import (
+    AudioFile,
+    Chapter,
+    EpisodePage,
+    EpisodeSpeaker,
+    Event,
+    HomePage,
+    Person,
+    PodcastPage,
+    TranscriptSegment,
+)
+from episodes.transcripts import parse_webvtt
 from tests.audio_samples import encode_mp3
+
+# The groups the migration creates.
+EDITORS, MODERATORS, ADMINISTRATORS = "Rédaction", "Validation association", "Administration"
+WEBVTT = """WEBVTT
+
+00:00:00.000 --> 00:00:01.000
+<v Marie Durand>Bonjour et bienvenue.
+
+00:00:01.000 --> 00:00:02.000
+<v Vincent Bel>Merci de m'accueillir.
+"""
 
 
 def image_bytes(*, size=(1400, 1400), image_format="PNG", mode="RGB", color=(20, 90, 140)):
@@ -91,3 +116,44 @@ def make_episode(
         revision.publish()
         episode.refresh_from_db()
     return episode
+
+
+def make_event(*, name="FNAF 2024", place="Palais des congrès, Rennes"):
+    """An event with coordinates (one per name)."""
+    coordinates = {"latitude": Decimal("48.111300"), "longitude": Decimal("-1.680000")}
+    return Event.objects.get_or_create(name=name, defaults={"place": place, **coordinates})[0]
+
+
+def make_full_episode(*, show, title="Habitat inclusif : vivre ensemble", **fields):
+    """A published episode with speakers, chapters, transcript, event, soundbite and artwork."""
+    host = make_person("Marie Durand")
+    guest = make_person("Vincent Bel", photo=True, link="https://example.org/vincent-bel")
+    defaults = {
+        "show_notes": (
+            '<p>Avec <b>Vincent Bel</b>, <a href="https://example.org/beguinage">Béguinage</a>.</p>'
+            "<h2>Chapitres</h2><ul><li>Accueil</li></ul><script>alert(1)</script>"
+        ),
+        "season": 2,
+        "episode_number": 7,
+        "soundbite_start": 12.5,
+        "soundbite_duration": 30,
+        "event": make_event(),
+        "artwork": make_image(title=f"Pochette : {title}"),
+        "speakers": [
+            EpisodeSpeaker(person=host, role="host"),
+            EpisodeSpeaker(person=guest, role="guest"),
+        ],
+        "chapters": [Chapter(start_time=0, title="Accueil"), Chapter(start_time=1, title="Suite")],
+        "transcript_segments": [
+            TranscriptSegment(**vars(segment)) for segment in parse_webvtt(WEBVTT)
+        ],
+    }
+    defaults.update(fields)
+    return make_episode(show=show, title=title, **defaults)
+
+
+def make_member(django_user_model, username, group_name):
+    """A staff user in one of the groups the migration created."""
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "motdepasse")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user

@@ -9,8 +9,7 @@ from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from tests.audio_samples import encode_mp3
-from tests.factories import image_bytes
-from tests.feed_helpers import WEBVTT
+from tests.factories import WEBVTT, image_bytes
 
 OWNER_EMAIL = "contact@ancien-hebergeur.example"
 

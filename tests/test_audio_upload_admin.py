@@ -18,16 +18,16 @@ def stored_files(media_root):
     return [path for path in media_root.rglob("*") if path.is_file()]
 
 
-def test_uploaded_mp3_shows_its_duration_size_and_bitrate(editor_client):
+def test_uploaded_mp3_shows_its_duration_size_and_bitrate(admin_client):
     data = encode_mp3(3.0, bitrate=128)
-    response = upload(editor_client, "témoignage été.mp3", data)
+    response = upload(admin_client, "témoignage été.mp3", data)
     assert response.status_code == 302
     audio = AudioFile.objects.get()
     assert (audio.size, audio.bitrate, audio.codec) == (len(data), 128_000, "mp3")
     assert audio.file.name.isascii() and audio.file.name.endswith(".mp3")
-    listing = editor_client.get("/admin/snippets/episodes/audiofile/").content.decode()
+    listing = admin_client.get("/admin/snippets/episodes/audiofile/").content.decode()
     assert "0:03" in listing and "128 kbit/s" in listing
-    edit = editor_client.get(f"/admin/snippets/episodes/audiofile/edit/{audio.pk}/")
+    edit = admin_client.get(f"/admin/snippets/episodes/audiofile/edit/{audio.pk}/")
     assert "128 kbit/s" in edit.content.decode()
     assert f"{len(data)} octets" in edit.content.decode()
 
@@ -43,9 +43,9 @@ def test_uploaded_mp3_shows_its_duration_size_and_bitrate(editor_client):
     ],
 )
 def test_bad_audio_gets_a_french_error_and_leaves_nothing_behind(
-    editor_client, media_root, name, data, expected
+    admin_client, media_root, name, data, expected
 ):
-    response = upload(editor_client, name, data)
+    response = upload(admin_client, name, data)
     assert response.status_code == 200
     html = response.content.decode()
     assert expected in html
@@ -54,20 +54,20 @@ def test_bad_audio_gets_a_french_error_and_leaves_nothing_behind(
     assert stored_files(media_root) == []
 
 
-def test_audio_over_the_size_limit_is_refused_with_the_limit(editor_client, settings, media_root):
+def test_audio_over_the_size_limit_is_refused_with_the_limit(admin_client, settings, media_root):
     settings.AUDIO_MAX_UPLOAD_MB = 1
-    response = upload(editor_client, "long.mp3", encode_mp3(90.0, bitrate=128))
+    response = upload(admin_client, "long.mp3", encode_mp3(90.0, bitrate=128))
     assert "1 Mo" in response.content.decode()
     assert not AudioFile.objects.exists()
     assert stored_files(media_root) == []
 
 
-def test_audio_can_be_uploaded_from_the_episode_editor_chooser(editor_client):
-    chooser = editor_client.get("/admin/snippets/choose/episodes/audiofile/")
+def test_audio_can_be_uploaded_from_the_episode_editor_chooser(admin_client):
+    chooser = admin_client.get("/admin/snippets/choose/episodes/audiofile/")
     assert chooser.status_code == 200
     assert "multipart/form-data" in chooser.json()["html"]
     response = upload(
-        editor_client,
+        admin_client,
         "chooser.mp3",
         encode_mp3(2.0),
         "/admin/snippets/choose/episodes/audiofile/create/",

@@ -44,25 +44,25 @@ def test_a_bitrate_above_the_recommendation_warns_of_a_heavy_file():
     assert "plus lourd que nécessaire" in warning
 
 
-def test_the_audio_file_editor_shows_the_warnings(editor_client):
+def test_the_audio_file_editor_shows_the_warnings(admin_client):
     low = make_audio(bitrate=64, sample_rate=22050)
-    page = page_text(editor_client.get(f"/admin/snippets/episodes/audiofile/edit/{low.pk}/"))
+    page = page_text(admin_client.get(f"/admin/snippets/episodes/audiofile/edit/{low.pk}/"))
     assert "Débit de 64 kbit/s : Apple recommande 96 à 128 kbit/s en mono." in page
     good = make_audio(bitrate=128)
-    page = page_text(editor_client.get(f"/admin/snippets/episodes/audiofile/edit/{good.pk}/"))
+    page = page_text(admin_client.get(f"/admin/snippets/episodes/audiofile/edit/{good.pk}/"))
     assert "Apple recommande" not in page
 
 
-def test_the_episode_editor_shows_the_audio_facts_and_warnings(editor_client, show):
+def test_the_episode_editor_shows_the_audio_facts_and_warnings(admin_client, show):
     episode = make_episode(show=show, audio=make_audio(seconds=3.0, bitrate=64, sample_rate=22050))
-    page = page_text(editor_client.get(edit_url(episode)))
+    page = page_text(admin_client.get(edit_url(episode)))
     assert "Caractéristiques du fichier audio enregistré" in page
     assert "0:03" in page and "64 kbit/s" in page and "22050 Hz" in page and "mono" in page
     assert "Fréquence d'échantillonnage de 22 050 Hz : Apple recommande" in page
 
 
-def test_a_warning_does_not_stop_the_episode_from_being_published(editor_client, client, show):
+def test_a_warning_does_not_stop_the_episode_from_being_published(admin_client, client, show):
     episode = make_episode(show=show, live=False, audio=make_audio(bitrate=64))
-    response = post_edit(editor_client, episode, edit_form(editor_client, episode), publish=True)
+    response = post_edit(admin_client, episode, edit_form(admin_client, episode), publish=True)
     assert response.status_code == 302
     assert client.get(episode.url).status_code == 200

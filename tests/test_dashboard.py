@@ -2,7 +2,6 @@
 
 import datetime
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -10,22 +9,8 @@ from django.utils import timezone
 from episodes.dashboard import episodes_to_complete
 from episodes.models import EpisodeSpeaker, Person
 from tests import factories
-from tests.editor_helpers import (
-    ADMINISTRATORS,
-    EDITORS,
-    add_url,
-    edit_url,
-    episode_form,
-    make_member,
-    speaker,
-)
-from tests.feed_helpers import make_full_episode
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(make_member(django_user_model, "administratrice", ADMINISTRATORS))
-    return client
+from tests.editor_helpers import add_url, edit_url, episode_form, speaker
+from tests.factories import EDITORS, make_full_episode, make_member
 
 
 def panel_rows(client):
@@ -40,22 +25,22 @@ def panel_rows(client):
     return rows
 
 
-def test_complete_episode_is_not_listed(admin_client, show):
+def test_complete_episode_is_not_listed(administrator_client, show):
     make_full_episode(show=show, title="Complet")
     EpisodeSpeaker.objects.update(consent_given=True)
-    assert "Complet" not in panel_rows(admin_client)
-    assert "Aucun épisode à compléter" in admin_client.get("/admin/").content.decode()
+    assert "Complet" not in panel_rows(administrator_client)
+    assert "Aucun épisode à compléter" in administrator_client.get("/admin/").content.decode()
 
 
-def test_panel_names_what_each_episode_lacks_with_a_link_to_edit_it(admin_client, show):
+def test_panel_names_what_each_episode_lacks_with_a_link_to_edit_it(administrator_client, show):
     bare = factories.make_episode(show=show, title="Sans rien")
     bare.speakers = [EpisodeSpeaker(person=Person.objects.create(name="Marie Dupont"))]
     bare.save()
     full = make_full_episode(show=show, title="Consentement manquant")
-    rows = panel_rows(admin_client)
+    rows = panel_rows(administrator_client)
     assert rows["Sans rien"][0] == "transcription, pochette, consentement"
     assert rows["Consentement manquant"][0] == "consentement"
-    html = admin_client.get("/admin/").content.decode()
+    html = administrator_client.get("/admin/").content.decode()
     assert f'href="{edit_url(bare)}"' in html and f'href="{edit_url(full)}"' in html
 
 
@@ -72,7 +57,7 @@ def test_episode_awaiting_approval_is_listed(client, django_user_model, show):
     )
 
 
-def test_scheduled_episodes_are_listed_with_their_time(admin_client, show):
+def test_scheduled_episodes_are_listed_with_their_time(administrator_client, show):
     go_live_at = timezone.localtime() + datetime.timedelta(days=3)
     form = episode_form(
         factories.make_audio(),
@@ -80,10 +65,10 @@ def test_scheduled_episodes_are_listed_with_their_time(admin_client, show):
         go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"),
         **{"action-publish": "1"},
     )
-    admin_client.post(add_url(show), form)
+    administrator_client.post(add_url(show), form)
     later = timezone.now() + datetime.timedelta(days=5)
     factories.make_episode(show=show, title="Daté plus tard", publication_date=later)
-    rows = panel_rows(admin_client)
+    rows = panel_rows(administrator_client)
     assert go_live_at.strftime("%H:%M") in rows["Yoti : la seconde vie des objets"][1]
     assert timezone.localtime(later).strftime("%H:%M") in rows["Daté plus tard"][1]
 

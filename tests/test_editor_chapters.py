@@ -32,61 +32,61 @@ def chapter(start, title, url=""):
     return {"start_time": start, "title": title, "url": url, "image": ""}
 
 
-def test_start_times_typed_as_minutes_seconds_are_saved_in_seconds(editor_client, episode):
+def test_start_times_typed_as_minutes_seconds_are_saved_in_seconds(admin_client, episode):
     rows = [
         chapter("0", "Accueil"),
         chapter("0:45", "Le projet"),
         chapter("0:01:05", "Les bénévoles"),
         chapter("75.5", "Conclusion"),
     ]
-    assert post_chapters(editor_client, episode, rows).status_code == 302
+    assert post_chapters(admin_client, episode, rows).status_code == 302
     assert [start for start, _title, _url in saved_chapters(episode)] == [0.0, 45.0, 65.0, 75.5]
 
 
-def test_start_times_are_shown_back_as_minutes_seconds(editor_client, episode):
-    post_chapters(editor_client, episode, [chapter("65", "Les bénévoles"), chapter("75.25", "Fin")])
-    data = edit_form(editor_client, episode)
+def test_start_times_are_shown_back_as_minutes_seconds(admin_client, episode):
+    post_chapters(admin_client, episode, [chapter("65", "Les bénévoles"), chapter("75.25", "Fin")])
+    data = edit_form(admin_client, episode)
     assert (data["chapters-0-start_time"], data["chapters-1-start_time"]) == (["1:05"], ["1:15.25"])
 
 
-def test_an_unreadable_start_time_gets_a_french_error(editor_client, episode):
-    response = post_chapters(editor_client, episode, [chapter("1h05", "Les bénévoles")])
+def test_an_unreadable_start_time_gets_a_french_error(admin_client, episode):
+    response = post_chapters(admin_client, episode, [chapter("1h05", "Les bénévoles")])
     assert response.status_code == 200
     assert "« 1h05 » n'est pas un temps lisible : écrivez par exemple 1:15" in page_text(response)
     assert saved_chapters(episode) == []
 
 
-def test_two_chapters_at_the_same_time_are_refused(editor_client, episode):
+def test_two_chapters_at_the_same_time_are_refused(admin_client, episode):
     rows = [chapter("0:10", "Le projet"), chapter("10", "Les bénévoles")]
-    response = post_chapters(editor_client, episode, rows)
+    response = post_chapters(admin_client, episode, rows)
     assert response.status_code == 200
     assert "Un autre chapitre commence déjà à 0:10." in page_text(response)
     assert saved_chapters(episode) == []
 
 
-def test_a_chapter_after_the_end_of_the_audio_is_refused(editor_client, episode):
+def test_a_chapter_after_the_end_of_the_audio_is_refused(admin_client, episode):
     rows = [chapter("0", "Accueil"), chapter("1:02:03", "Bien après")]
-    response = post_chapters(editor_client, episode, rows)
+    response = post_chapters(admin_client, episode, rows)
     assert response.status_code == 200
     assert "Ce chapitre commence à 1:02:03, après la fin de l'audio (1:20" in page_text(response)
     assert saved_chapters(episode) == []
 
 
-def test_a_refused_chapter_keeps_what_the_editor_typed(editor_client, episode):
-    response = post_chapters(editor_client, episode, [chapter("2:30", "Trop tard")])
+def test_a_refused_chapter_keeps_what_the_editor_typed(admin_client, episode):
+    response = post_chapters(admin_client, episode, [chapter("2:30", "Trop tard")])
     assert 'value="2:30"' in response.content.decode()
     assert 'value="Trop tard"' in response.content.decode()
 
 
-def test_chapters_typed_out_of_order_are_kept_in_time_order(editor_client, client, episode):
+def test_chapters_typed_out_of_order_are_kept_in_time_order(admin_client, client, episode):
     rows = [chapter("1:00", "Conclusion"), chapter("0:00", "Accueil"), chapter("0:30", "Projet")]
-    assert post_chapters(editor_client, episode, rows, publish=True).status_code == 302
+    assert post_chapters(admin_client, episode, rows, publish=True).status_code == 302
     assert [title for _start, title, _url in saved_chapters(episode)] == [
         "Accueil",
         "Projet",
         "Conclusion",
     ]
-    data = edit_form(editor_client, episode)
+    data = edit_form(admin_client, episode)
     assert data["chapters-0-title"] == ["Accueil"]
     served = client.get(reverse("episode_chapters", kwargs={"guid": episode.guid})).json()
     assert [(c["startTime"], c["title"]) for c in served["chapters"]] == [
@@ -96,7 +96,7 @@ def test_chapters_typed_out_of_order_are_kept_in_time_order(editor_client, clien
     ]
 
 
-def test_chapters_are_imported_from_the_mp3_id3_frames(editor_client, client, show):
+def test_chapters_are_imported_from_the_mp3_id3_frames(admin_client, client, show):
     tag = id3_chapters_tag(
         [
             (0, 20, "Accueil", ""),
@@ -105,9 +105,9 @@ def test_chapters_are_imported_from_the_mp3_id3_frames(editor_client, client, sh
         ]
     )
     episode = make_episode(show=show, audio=make_audio(seconds=AUDIO_SECONDS, id3_tag=tag))
-    data = set_formset(edit_form(editor_client, episode), "chapters", [chapter("0:05", "Ancien")])
+    data = set_formset(edit_form(admin_client, episode), "chapters", [chapter("0:05", "Ancien")])
     data["import_audio_chapters"] = ["on"]
-    assert post_edit(editor_client, episode, data, publish=True).status_code == 302
+    assert post_edit(admin_client, episode, data, publish=True).status_code == 302
     expected = [
         (0.0, "Accueil", ""),
         (20.0, "L'atelier vélo", "https://example.org/atelier"),
@@ -118,9 +118,9 @@ def test_chapters_are_imported_from_the_mp3_id3_frames(editor_client, client, sh
     assert "L'atelier vélo" in page
 
 
-def test_importing_from_an_mp3_without_chapters_says_so(editor_client, episode):
-    data = edit_form(editor_client, episode) | {"import_audio_chapters": ["on"]}
-    response = post_edit(editor_client, episode, data)
+def test_importing_from_an_mp3_without_chapters_says_so(admin_client, episode):
+    data = edit_form(admin_client, episode) | {"import_audio_chapters": ["on"]}
+    response = post_edit(admin_client, episode, data)
     assert response.status_code == 200
     assert "Le fichier audio ne contient aucun chapitre" in page_text(response)
 
@@ -140,17 +140,17 @@ def upload_chapters_json(client, episode, document):
     return post_edit(client, episode, data, chapters_file=("chapters.json", content))
 
 
-def test_a_podcasting_json_chapters_file_replaces_the_chapters(editor_client, episode):
-    assert upload_chapters_json(editor_client, episode, CHAPTERS_JSON).status_code == 302
+def test_a_podcasting_json_chapters_file_replaces_the_chapters(admin_client, episode):
+    assert upload_chapters_json(admin_client, episode, CHAPTERS_JSON).status_code == 302
     assert saved_chapters(episode) == [
         (0.0, "Accueil", ""),
         (40.0, "Les bénévoles", "https://example.org/benevoles"),
     ]
 
 
-def test_chapters_hidden_from_the_table_of_contents_are_left_out(editor_client, episode):
+def test_chapters_hidden_from_the_table_of_contents_are_left_out(admin_client, episode):
     document = {"chapters": [*CHAPTERS_JSON["chapters"], {"startTime": 20, "toc": False}]}
-    assert upload_chapters_json(editor_client, episode, document).status_code == 302
+    assert upload_chapters_json(admin_client, episode, document).status_code == 302
     assert [title for _start, title, _url in saved_chapters(episode)] == [
         "Accueil",
         "Les bénévoles",
@@ -171,15 +171,15 @@ def test_chapters_hidden_from_the_table_of_contents_are_left_out(editor_client, 
     ],
 )
 def test_a_bad_chapters_file_is_refused_saying_what_is_wrong(
-    editor_client, episode, document, message
+    admin_client, episode, document, message
 ):
-    response = upload_chapters_json(editor_client, episode, document)
+    response = upload_chapters_json(admin_client, episode, document)
     assert response.status_code == 200
     assert message in page_text(response)
     assert saved_chapters(episode) == []
 
 
-def test_the_editor_shows_the_chapter_import_choices(editor_client, episode):
-    page = page_text(editor_client.get(edit_url(episode)))
+def test_the_editor_shows_the_chapter_import_choices(admin_client, episode):
+    page = page_text(admin_client.get(edit_url(episode)))
     assert "Importer les chapitres du fichier audio" in page
     assert "Fichier de chapitres (JSON Podcasting 2.0)" in page

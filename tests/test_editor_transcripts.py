@@ -53,8 +53,8 @@ def saved_segments(episode):
     ]
 
 
-def test_an_uploaded_webvtt_becomes_segments_with_speakers(editor_client, episode):
-    response = upload_transcript(editor_client, episode, "entretien.vtt", VTT)
+def test_an_uploaded_webvtt_becomes_segments_with_speakers(admin_client, episode):
+    response = upload_transcript(admin_client, episode, "entretien.vtt", VTT)
     assert response.status_code == 302
     assert saved_segments(episode) == [
         (0.0, 1.5, "Claire Martin", "Bienvenue sur Radio des Territoires."),
@@ -62,8 +62,8 @@ def test_an_uploaded_webvtt_becomes_segments_with_speakers(editor_client, episod
     ]
 
 
-def test_an_uploaded_srt_becomes_segments(editor_client, episode):
-    response = upload_transcript(editor_client, episode, "entretien.srt", SRT)
+def test_an_uploaded_srt_becomes_segments(admin_client, episode):
+    response = upload_transcript(admin_client, episode, "entretien.srt", SRT)
     assert response.status_code == 302
     assert saved_segments(episode) == [
         (0.0, 1.5, "", "Bienvenue sur Radio des Territoires."),
@@ -71,7 +71,7 @@ def test_an_uploaded_srt_becomes_segments(editor_client, episode):
     ]
 
 
-def test_an_uploaded_srt_names_speakers_by_a_leading_name_and_colon(editor_client, episode):
+def test_an_uploaded_srt_names_speakers_by_a_leading_name_and_colon(admin_client, episode):
     cards = [
         "Claire Martin: Bienvenue.",
         "Aujourd'hui : le réemploi.",
@@ -81,7 +81,7 @@ def test_an_uploaded_srt_names_speakers_by_a_leading_name_and_colon(editor_clien
         f"{n}\n00:00:0{n - 1},000 --> 00:00:0{n - 1},500\n{card}\n\n"
         for n, card in enumerate(cards, start=1)
     )
-    assert upload_transcript(editor_client, episode, "entretien.srt", text).status_code == 302
+    assert upload_transcript(admin_client, episode, "entretien.srt", text).status_code == 302
     assert [(speaker, body) for _start, _end, speaker, body in saved_segments(episode)] == [
         ("Claire Martin", "Bienvenue."),
         ("Claire Martin", "Aujourd'hui : le réemploi."),
@@ -89,7 +89,7 @@ def test_an_uploaded_srt_names_speakers_by_a_leading_name_and_colon(editor_clien
     ]
 
 
-def test_an_uploaded_podcasting_json_transcript_becomes_segments(editor_client, episode):
+def test_an_uploaded_podcasting_json_transcript_becomes_segments(admin_client, episode):
     document = {
         "version": "1.0.0",
         "segments": [
@@ -97,7 +97,7 @@ def test_an_uploaded_podcasting_json_transcript_becomes_segments(editor_client, 
             {"startTime": 1.5, "endTime": 3, "body": " Merci\nbeaucoup. "},
         ],
     }
-    response = upload_transcript(editor_client, episode, "entretien.json", json.dumps(document))
+    response = upload_transcript(admin_client, episode, "entretien.json", json.dumps(document))
     assert response.status_code == 302
     assert saved_segments(episode) == [
         (0.0, 1.5, "Claire Martin", "Bienvenue."),
@@ -105,17 +105,17 @@ def test_an_uploaded_podcasting_json_transcript_becomes_segments(editor_client, 
     ]
 
 
-def test_a_new_transcript_replaces_the_segments_already_there(editor_client, episode):
-    upload_transcript(editor_client, episode, "entretien.srt", SRT)
-    upload_transcript(editor_client, episode, "entretien.vtt", VTT)
+def test_a_new_transcript_replaces_the_segments_already_there(admin_client, episode):
+    upload_transcript(admin_client, episode, "entretien.srt", SRT)
+    upload_transcript(admin_client, episode, "entretien.vtt", VTT)
     assert [speaker for _s, _e, speaker, _b in saved_segments(episode)] == [
         "Claire Martin",
         "Karim Benali",
     ]
 
 
-def test_a_published_transcript_is_served_to_podcast_apps_and_shown(editor_client, client, episode):
-    upload_transcript(editor_client, episode, "entretien.vtt", VTT, publish=True)
+def test_a_published_transcript_is_served_to_podcast_apps_and_shown(admin_client, client, episode):
+    upload_transcript(admin_client, episode, "entretien.vtt", VTT, publish=True)
     url = reverse("episode_transcript", kwargs={"guid": episode.guid, "ext": "vtt"})
     served = parse_webvtt(client.get(url).content.decode())
     assert [(s.speaker, s.body) for s in served] == [
@@ -126,11 +126,11 @@ def test_a_published_transcript_is_served_to_podcast_apps_and_shown(editor_clien
     assert "Merci de m'accueillir & bonjour." in html.unescape(page)
 
 
-def test_an_editor_corrects_a_segment_text_in_the_list(editor_client, episode):
-    upload_transcript(editor_client, episode, "entretien.vtt", VTT)
-    data = edit_form(editor_client, episode)
+def test_an_editor_corrects_a_segment_text_in_the_list(admin_client, episode):
+    upload_transcript(admin_client, episode, "entretien.vtt", VTT)
+    data = edit_form(admin_client, episode)
     data["transcript_segments-1-body"] = ["Merci de m'avoir invité."]
-    assert post_edit(editor_client, episode, data).status_code == 302
+    assert post_edit(admin_client, episode, data).status_code == 302
     assert saved_segments(episode)[1][3] == "Merci de m'avoir invité."
 
 
@@ -201,16 +201,16 @@ MALFORMED = [
 
 
 @pytest.mark.parametrize(("name", "text", "message"), MALFORMED)
-def test_a_bad_transcript_is_refused_naming_the_line(editor_client, episode, name, text, message):
-    response = upload_transcript(editor_client, episode, name, text)
+def test_a_bad_transcript_is_refused_naming_the_line(admin_client, episode, name, text, message):
+    response = upload_transcript(admin_client, episode, name, text)
     assert response.status_code == 200
     assert message in page_text(response)
     assert saved_segments(episode) == []
 
 
-def test_a_refused_transcript_keeps_the_editors_other_changes(editor_client, episode):
+def test_a_refused_transcript_keeps_the_editors_other_changes(admin_client, episode):
     response = upload_transcript(
-        editor_client,
+        admin_client,
         episode,
         "coupé.vtt",
         "WEBVTT\n\n00:00:00,000 --> 00:00:01.000\nBonjour.\n",
@@ -221,33 +221,33 @@ def test_a_refused_transcript_keeps_the_editors_other_changes(editor_client, epi
     assert latest(episode).title == episode.title
 
 
-def test_an_episode_without_transcript_warns_the_editor(editor_client, episode):
+def test_an_episode_without_transcript_warns_the_editor(admin_client, episode):
     warning = "Cet épisode n'a pas de transcription"
-    assert warning in page_text(editor_client.get(edit_url(episode)))
-    upload_transcript(editor_client, episode, "entretien.vtt", VTT)
-    assert warning not in page_text(editor_client.get(edit_url(episode)))
+    assert warning in page_text(admin_client.get(edit_url(episode)))
+    upload_transcript(admin_client, episode, "entretien.vtt", VTT)
+    assert warning not in page_text(admin_client.get(edit_url(episode)))
 
 
-def test_segments_typed_in_the_list_take_times_as_minutes_seconds(editor_client, episode):
+def test_segments_typed_in_the_list_take_times_as_minutes_seconds(admin_client, episode):
     data = set_formset(
-        edit_form(editor_client, episode),
+        edit_form(admin_client, episode),
         "transcript_segments",
         [{"start_time": "0:00", "end_time": "0:01.5", "speaker": "Claire", "body": "Bonjour."}],
     )
-    assert post_edit(editor_client, episode, data).status_code == 302
+    assert post_edit(admin_client, episode, data).status_code == 302
     assert saved_segments(episode) == [(0.0, 1.5, "Claire", "Bonjour.")]
-    assert edit_form(editor_client, episode)["transcript_segments-0-end_time"] == ["0:01.5"]
+    assert edit_form(admin_client, episode)["transcript_segments-0-end_time"] == ["0:01.5"]
 
 
-def test_a_draft_episode_keeps_its_uploaded_transcript(editor_client, show):
+def test_a_draft_episode_keeps_its_uploaded_transcript(admin_client, show):
     draft = make_episode(show=show, live=False)
-    assert upload_transcript(editor_client, draft, "entretien.srt", SRT).status_code == 302
+    assert upload_transcript(admin_client, draft, "entretien.srt", SRT).status_code == 302
     assert len(saved_segments(draft)) == 2
 
 
-def test_a_new_episode_is_created_with_its_transcript(editor_client, show):
+def test_a_new_episode_is_created_with_its_transcript(admin_client, show):
     add_url = f"/admin/pages/add/episodes/episodepage/{show.pk}/"
-    response = editor_client.get(add_url)
+    response = admin_client.get(add_url)
     data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
     data = {key: data.getlist(key) for key in data}
     data |= {
@@ -257,7 +257,7 @@ def test_a_new_episode_is_created_with_its_transcript(editor_client, show):
         "audio": [str(make_audio().pk)],
     }
     data["transcript_file"] = SimpleUploadedFile("entretien.vtt", VTT.encode())
-    assert editor_client.post(add_url, data).status_code == 302
+    assert admin_client.post(add_url, data).status_code == 302
     episode = EpisodePage.objects.get(slug="le-garage-solidaire")
     assert [s.speaker for s in latest(episode).transcript_segments.all()] == [
         "Claire Martin",

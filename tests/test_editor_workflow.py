@@ -7,17 +7,8 @@ from wagtail.models import Page, WorkflowPage
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.editor_helpers import (
-    ADMINISTRATORS,
-    EDITORS,
-    MODERATORS,
-    add_url,
-    edit_url,
-    episode_form,
-    feed_titles,
-    make_member,
-    speaker,
-)
+from tests.editor_helpers import add_url, edit_url, episode_form, feed_titles, speaker
+from tests.factories import ADMINISTRATORS, EDITORS, MODERATORS, make_member
 
 REFUSAL = "Publication impossible : le consentement de Marie Dupont n&#x27;est pas enregistré."
 
@@ -36,12 +27,6 @@ def editor(client, django_user_model):
 @pytest.fixture
 def moderator(django_user_model):
     return make_member(django_user_model, "validatrice", MODERATORS)
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(make_member(django_user_model, "administratrice", ADMINISTRATORS))
-    return client
 
 
 def new_episode():
@@ -96,7 +81,7 @@ def test_submitted_episode_goes_live_when_the_association_approves(editor, moder
 
 
 def test_publishing_without_consent_is_refused_and_keeps_what_the_editor_typed(
-    admin_client, show, audio
+    administrator_client, show, audio
 ):
     form = episode_form(
         audio,
@@ -104,7 +89,7 @@ def test_publishing_without_consent_is_refused_and_keeps_what_the_editor_typed(
         speakers=[speaker(factories.make_person(), consent=False)],
         **{"action-publish": "publish"},
     )
-    response = admin_client.post(add_url(show), form)
+    response = administrator_client.post(add_url(show), form)
     assert response.status_code == 200
     html = response.content.decode()
     assert REFUSAL in html
@@ -112,14 +97,14 @@ def test_publishing_without_consent_is_refused_and_keeps_what_the_editor_typed(
     assert not EpisodePage.objects.exists()
 
 
-def test_scheduling_without_consent_is_refused(admin_client, show, audio):
+def test_scheduling_without_consent_is_refused(administrator_client, show, audio):
     form = episode_form(
         audio,
         speakers=[speaker(factories.make_person(), consent=False)],
         go_live_at="2030-01-01 09:00",
         **{"action-publish": "publish"},
     )
-    response = admin_client.post(add_url(show), form)
+    response = administrator_client.post(add_url(show), form)
     assert REFUSAL in response.content.decode()
     assert not EpisodePage.objects.exists()
 
@@ -178,38 +163,43 @@ def test_approval_from_the_admin_home_is_refused_without_consent(editor, moderat
     assert not episode.live and episode.workflow_in_progress
 
 
-def test_consent_given_needs_its_date(admin_client, show, audio):
+def test_consent_given_needs_its_date(administrator_client, show, audio):
     row = speaker(factories.make_person(), consent_date="")
-    response = admin_client.post(add_url(show), episode_form(audio, speakers=[row]))
+    response = administrator_client.post(add_url(show), episode_form(audio, speakers=[row]))
     assert response.status_code == 200
     assert "Indiquez la date du consentement." in response.content.decode()
 
 
-def test_episode_without_speakers_can_be_published(admin_client, show, audio):
+def test_episode_without_speakers_can_be_published(administrator_client, show, audio):
     form = episode_form(audio, **{"action-publish": "publish"})
-    assert admin_client.post(add_url(show), form).status_code == 302
+    assert administrator_client.post(add_url(show), form).status_code == 302
     assert new_episode().live
-    assert feed_titles(admin_client, show) == ["Yoti : la seconde vie des objets"]
+    assert feed_titles(administrator_client, show) == ["Yoti : la seconde vie des objets"]
 
 
-def test_bulk_publishing_is_refused_for_an_episode_without_consent(admin_client, show, audio):
+def test_bulk_publishing_is_refused_for_an_episode_without_consent(
+    administrator_client, show, audio
+):
     form = episode_form(audio, speakers=[speaker(factories.make_person(), consent=False)])
-    admin_client.post(add_url(show), form)
+    administrator_client.post(add_url(show), form)
     episode = new_episode()
     url = f"/admin/bulk/wagtailcore/page/publish/?id={episode.pk}&next=/admin/pages/{show.pk}/"
-    response = admin_client.post(url, {"include_descendants": ""}, follow=True)
+    response = administrator_client.post(url, {"include_descendants": ""}, follow=True)
     assert REFUSAL in response.content.decode()
     episode.refresh_from_db()
     assert not episode.live
 
 
-def test_the_consent_warning_follows_the_draft_the_editor_opens(admin_client, show, audio):
-    admin_client.post(add_url(show), episode_form(audio, **{"action-publish": "publish"}))
+def test_the_consent_warning_follows_the_draft_the_editor_opens(administrator_client, show, audio):
+    administrator_client.post(add_url(show), episode_form(audio, **{"action-publish": "publish"}))
     episode = new_episode()
     assert episode.live
-    assert "n&#x27;est pas enregistré" not in admin_client.get(edit_url(episode)).content.decode()
+    assert (
+        "n&#x27;est pas enregistré"
+        not in administrator_client.get(edit_url(episode)).content.decode()
+    )
     draft = episode_form(audio, speakers=[speaker(factories.make_person(), consent=False)])
-    assert admin_client.post(edit_url(episode), draft).status_code == 302
+    assert administrator_client.post(edit_url(episode), draft).status_code == 302
     assert "Le consentement de Marie Dupont n&#x27;est pas enregistré" in (
-        admin_client.get(edit_url(episode)).content.decode()
+        administrator_client.get(edit_url(episode)).content.decode()
     )

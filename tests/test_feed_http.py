@@ -14,12 +14,8 @@ from wagtail.models import PageLogEntry
 
 from episodes.feeds import builder
 from tests import factories
-from tests.feed_helpers import items_of, make_full_episode
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
+from tests.factories import make_full_episode
+from tests.feed_helpers import items_of
 
 
 @pytest.fixture

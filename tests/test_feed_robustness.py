@@ -3,7 +3,6 @@
 import logging
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
@@ -12,11 +11,6 @@ from episodes.feeds import queries
 from episodes.feeds.queries import LISTING_THRESHOLD, files_in_storage
 from tests import factories
 from tests.feed_helpers import items_of
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def test_episode_whose_audio_vanished_is_left_out_and_logged(client, show, caplog):

@@ -5,7 +5,6 @@ from datetime import timedelta
 import feedparser
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -13,19 +12,8 @@ from lxml import etree
 
 from episodes.models import EpisodePage, FundingLink, PodcastPage
 from tests import factories
-from tests.feed_helpers import (
-    NS,
-    channel_of,
-    item_by_guid,
-    items_of,
-    make_full_episode,
-    podcastparser_episodes,
-)
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
+from tests.factories import make_full_episode
+from tests.feed_helpers import NS, channel_of, item_by_guid, items_of, podcastparser_episodes
 
 
 def feed_url(show):

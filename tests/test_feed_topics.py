@@ -2,18 +2,12 @@
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from lxml import etree
 
 from episodes.models import Association, Theme
 from tests import factories
 from tests.feed_helpers import NS, channel_of, item_by_guid, items_of
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 @pytest.fixture

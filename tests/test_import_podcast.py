@@ -5,7 +5,6 @@ import re
 
 import feedparser
 import pytest
-from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -16,11 +15,6 @@ from tests.import_helpers import OWNER_EMAIL, Item, feed_xml, publish_podcast
 
 GUID_1 = "tag:ancien-hebergeur.example,2024:episode-1"
 GUID_2 = "https://ancien-hebergeur.example/?p=2"
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    cache.clear()
 
 
 def import_podcast(source):

@@ -7,14 +7,8 @@ import pytest
 
 from episodes.preview import item_preview
 from tests import factories
-from tests.editor_helpers import ADMINISTRATORS, edit_url, episode_form, make_member
-from tests.feed_helpers import make_full_episode
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(make_member(django_user_model, "administratrice", ADMINISTRATORS))
-    return client
+from tests.editor_helpers import edit_url, episode_form
+from tests.factories import make_full_episode
 
 
 def preview(client, episode, form, mode):
@@ -36,10 +30,10 @@ def test_feed_item_preview_is_the_item_of_the_show_feed(client, show):
     assert shown.item.chapters_url and len(shown.item.transcripts) == 3
 
 
-def test_editor_previews_unsaved_changes_as_a_feed_item(admin_client, show):
+def test_editor_previews_unsaved_changes_as_a_feed_item(administrator_client, show):
     episode = factories.make_episode(show=show)
     form = episode_form(episode.audio, title="Nouveau titre <provisoire>", slug=episode.slug)
-    page = preview(admin_client, episode, form, "feed-item")
+    page = preview(administrator_client, episode, form, "feed-item")
     assert "<h2>Ce que les applications affichent</h2>" in page
     assert html.escape("<title>Nouveau titre &lt;provisoire&gt;</title>") in page
     assert f"<code>{episode.guid}</code>" in page
@@ -47,29 +41,29 @@ def test_editor_previews_unsaved_changes_as_a_feed_item(admin_client, show):
     assert episode.guid in page and ".mp3" in page
 
 
-def test_default_preview_is_the_episode_page(admin_client, show):
+def test_default_preview_is_the_episode_page(administrator_client, show):
     episode = factories.make_episode(show=show)
     form = episode_form(episode.audio, title="Nouveau titre", slug=episode.slug)
-    page = preview(admin_client, episode, form, "")
+    page = preview(administrator_client, episode, form, "")
     assert "<h1>Nouveau titre</h1>" in page
-    assert "Élément du flux" in admin_client.get(edit_url(episode)).content.decode()
+    assert "Élément du flux" in administrator_client.get(edit_url(episode)).content.decode()
 
 
-def test_feed_item_preview_says_when_the_audio_file_is_missing(admin_client, show):
+def test_feed_item_preview_says_when_the_audio_file_is_missing(administrator_client, show):
     episode = factories.make_episode(show=show)
     episode.audio.file.storage.delete(episode.audio.file.name)
     form = episode_form(episode.audio, title="Sans audio", slug=episode.slug)
-    page = preview(admin_client, episode, form, "feed-item")
+    page = preview(administrator_client, episode, form, "feed-item")
     assert "pas encore de fichier audio utilisable" in page
 
 
 @pytest.mark.parametrize("mode", ["", "feed-item"])
-def test_the_editor_preview_panel_may_frame_the_preview(admin_client, show, mode):
+def test_the_editor_preview_panel_may_frame_the_preview(administrator_client, show, mode):
     """The public pages' « frame-ancestors 'none' » must not blank the admin's preview panel."""
     episode = factories.make_episode(show=show)
     url = f"/admin/pages/{episode.pk}/edit/preview/"
-    admin_client.post(url, episode_form(episode.audio, slug=episode.slug))
-    response = admin_client.get(url, {"mode": mode, "in_preview_panel": "true"})
+    administrator_client.post(url, episode_form(episode.audio, slug=episode.slug))
+    response = administrator_client.get(url, {"mode": mode, "in_preview_panel": "true"})
     assert response.status_code == 200
     assert "frame-ancestors 'none'" not in response.get("Content-Security-Policy", "")
     assert response["X-Frame-Options"] == "SAMEORIGIN"

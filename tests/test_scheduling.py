@@ -3,28 +3,14 @@
 import datetime
 from unittest import mock
 
-import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.editor_helpers import (
-    ADMINISTRATORS,
-    add_url,
-    episode_form,
-    feed_titles,
-    make_member,
-    speaker,
-)
+from tests.editor_helpers import add_url, episode_form, feed_titles, speaker
 
 TITLE = "Yoti : la seconde vie des objets"
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(make_member(django_user_model, "administratrice", ADMINISTRATORS))
-    return client
 
 
 def later(hours):
@@ -41,7 +27,7 @@ def on_site(client, show):
     return TITLE in response.content.decode()
 
 
-def test_episode_scheduled_in_the_admin_goes_out_at_its_time(admin_client, show):
+def test_episode_scheduled_in_the_admin_goes_out_at_its_time(administrator_client, show):
     go_live_at = timezone.localtime() + datetime.timedelta(hours=1)
     form = episode_form(
         factories.make_audio(),
@@ -49,21 +35,21 @@ def test_episode_scheduled_in_the_admin_goes_out_at_its_time(admin_client, show)
         go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"),
         **{"action-publish": "publish"},
     )
-    assert admin_client.post(add_url(show), form).status_code == 302
+    assert administrator_client.post(add_url(show), form).status_code == 302
     episode = EpisodePage.objects.get(title=TITLE)
     assert not episode.live
-    assert feed_titles(admin_client, show) == [] and not on_site(admin_client, show)
+    assert feed_titles(administrator_client, show) == [] and not on_site(administrator_client, show)
 
     call_command("publish_scheduled", verbosity=0)  # too early: nothing happens
-    assert feed_titles(admin_client, show) == []
+    assert feed_titles(administrator_client, show) == []
     with later(hours=2):
         call_command("publish_every_minute", iterations=1, verbosity=0)
-        assert feed_titles(admin_client, show) == [TITLE]
-        assert on_site(admin_client, show)
+        assert feed_titles(administrator_client, show) == [TITLE]
+        assert on_site(administrator_client, show)
         episode.refresh_from_db()
         assert episode.live
         assert episode.publication_date == go_live_at.replace(second=0, microsecond=0)
-        assert admin_client.get(episode.url).status_code == 200
+        assert administrator_client.get(episode.url).status_code == 200
 
 
 def test_live_episode_with_a_future_publication_date_waits_for_it(client, show):

@@ -9,7 +9,7 @@ from lxml import etree
 
 from tests.audio_samples import encode_mp3
 from tests.browser import PLAYWRIGHT_MISSING, require
-from tests.editor_helpers import EDITORS, MODERATORS, make_member
+from tests.factories import EDITORS, MODERATORS, make_member
 from tests.feed_helpers import NS
 
 expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
