@@ -5,7 +5,8 @@ These addresses are given to podcast apps and directories: never change them.
 
 from django.urls import path
 
-from episodes import delivery, embeds, views
+from episodes import views
+from episodes.delivery import audio, documents, embeds
 from episodes.feeds import views as feed_views
 
 urlpatterns = [
@@ -13,13 +14,13 @@ urlpatterns = [
     path("podcasts/<slug:slug>/feed.xml", feed_views.show_feed, name="show_feed"),
     path("themes/<slug:slug>/feed.xml", feed_views.theme_feed, name="theme_feed"),
     path("associations/<slug:slug>/feed.xml", feed_views.association_feed, name="association_feed"),
-    path("audio/<uuid:guid>.<str:ext>", delivery.episode_audio, name="episode_audio"),
+    path("audio/<uuid:guid>.<str:ext>", audio.episode_audio, name="episode_audio"),
     path(
         "episodes/<uuid:guid>/transcript.<str:ext>",
-        delivery.episode_transcript,
+        documents.episode_transcript,
         name="episode_transcript",
     ),
-    path("episodes/<uuid:guid>/chapters.json", delivery.episode_chapters, name="episode_chapters"),
+    path("episodes/<uuid:guid>/chapters.json", documents.episode_chapters, name="episode_chapters"),
     path("episodes/<uuid:guid>/embed/", embeds.episode_embed, name="episode_embed"),
     path("oembed/", embeds.oembed, name="oembed"),
     path("themes/", views.theme_list, name="theme_list"),

@@ -6,16 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from episodes.models import Association, EpisodePage, Theme
 
 
-def published_episodes():
-    """Published episodes with what their listings show, newest first."""
-    return (
-        EpisodePage.objects.published()
-        .newest_first()
-        .select_related("audio", "event")
-        .prefetch_related("themes")
-    )
-
-
 def published_count():
     """Annotation: how many published episodes link to a theme or an association."""
     published = Q(episodepage__in=EpisodePage.objects.published())
@@ -29,7 +19,7 @@ def theme_list(request):
 
 def theme_detail(request, slug):
     theme = get_object_or_404(Theme, slug=slug)
-    episodes = published_episodes().filter(themes=theme)
+    episodes = EpisodePage.objects.for_listing().filter(themes=theme)
     return render(request, "episodes/theme_detail.html", {"theme": theme, "episodes": episodes})
 
 
@@ -42,6 +32,6 @@ def association_detail(request, slug):
     association = get_object_or_404(
         Association.objects.prefetch_related("key_figures", "themes"), slug=slug
     )
-    episodes = published_episodes().filter(associations=association)
+    episodes = EpisodePage.objects.for_listing().filter(associations=association)
     context = {"association": association, "episodes": episodes}
     return render(request, "episodes/association_detail.html", context)

@@ -4,31 +4,22 @@ At 10 000 episodes, listing the episodes newest first, keeping only the publishe
 matches and counting five facets over thousands of them cost more in SQL than the search itself.
 They only need a small table of the episodes (pk, publication date, themes, associations,
 regions, event, year): it is read in three queries and kept in each process's memory until the
-content changes. Any save or deletion of a page, theme, association, event or view restriction
-changes a version number kept in Django's cache (shared by the server's processes, Redis in
-production), and the table is read again at the next search; it is also read again after
-MAX_AGE seconds whatever happens. An episode whose publication time is still to come is in the
-table and left out of the searches until then.
+content changes: each search reads the content stamps (episodes/freshness.py, one statement, the
+feeds' answer too), and the table is read again when they moved, whichever process made the
+change; it is also read again after MAX_AGE seconds whatever happens. An episode whose
+publication time is still to come is in the table and left out of the searches until then.
 """
 
 import threading
 import time
-import uuid
 from dataclasses import dataclass
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import CharField, Value
-from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished
 
-from episodes.feeds.versions import content_stamps
-from episodes.models import Association, EpisodePage, Event, Theme
+from episodes.freshness import content_stamps
+from episodes.models import EpisodePage
 
-VERSION_KEY = "search:catalogue-version"
 MAX_AGE = 300
 # Podcasts began in 2004; earlier years are not offered as choices (search/facets.py).
 FIRST_YEAR = 2004
@@ -125,54 +116,10 @@ _lock = threading.Lock()
 
 
 def current():
-    """The catalogue of the current content, read again only when the content has changed.
-
-    The version joins the cache's key (changed by this process's signals) and the database's
-    content stamps (one statement): with a per-process cache, as in development, a publication by
-    another process (the scheduler, an import command) is seen at the next search too.
-    """
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.add(VERSION_KEY, version, timeout=None)
-        version = cache.get(VERSION_KEY, version)
-    version = (version, tuple(content_stamps().values()))
+    """The catalogue of the current content, read again only when the content has changed."""
+    version = tuple(content_stamps().items())
     with _lock:
         fresh = time.monotonic() - _built["at"] < MAX_AGE
         if _built["version"] != version or not fresh or _built["catalogue"] is None:
             _built.update(version=version, at=time.monotonic(), catalogue=build())
         return _built["catalogue"]
-
-
-def content_changed():
-    """Make every process read the catalogue again at its next search, and again once the
-    change is committed (a search in between would have read the content before it)."""
-    forget()
-    transaction.on_commit(forget)
-
-
-def forget():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    _built["version"] = None
-
-
-WATCHED = (Page, Theme, Association, Event, PageViewRestriction)
-
-
-@receiver(post_save)
-@receiver(post_delete)
-def on_model_change(sender, instance, **kwargs):
-    if isinstance(instance, WATCHED):
-        content_changed()
-
-
-@receiver(m2m_changed)
-def on_links_change(sender, instance, **kwargs):
-    if isinstance(instance, WATCHED):
-        content_changed()
-
-
-@receiver(page_published)
-@receiver(page_unpublished)
-def on_publication(sender, instance, **kwargs):
-    content_changed()

@@ -8,8 +8,8 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from episodes.formats.timecodes import format_timecode
 from episodes.models import TranscriptSegment
-from episodes.timecodes import format_timecode
 from search.query import WORD, word_key
 
 PASSAGES_PER_EPISODE = 2

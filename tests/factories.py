@@ -12,6 +12,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from episodes.formats.transcripts import parse_webvtt
 from episodes.models import (
     AudioFile,
     Chapter,
@@ -23,7 +24,6 @@ from episodes.models import (
     PodcastPage,
     TranscriptSegment,
 )
-from episodes.transcripts import parse_webvtt
 from tests.audio_samples import encode_mp3
 
 # The groups the migration creates.

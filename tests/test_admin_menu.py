@@ -2,7 +2,8 @@
 
 from wagtail.admin.icons import get_icons
 
-from episodes.wagtail_hooks import RadioViewSetGroup, register_import_menu_item
+from episodes.editor.hooks import register_import_menu_item
+from episodes.editor.viewsets import RadioViewSetGroup
 
 
 def test_radio_menu_entries_use_icons_of_wagtails_sprite():

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
-from episodes.artwork import artwork_errors
+from episodes.standards.apple import artwork_errors
 from tests import factories
 
 

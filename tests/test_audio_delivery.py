@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import http_date
 
-from episodes.http_ranges import UNSATISFIABLE, ByteRange, if_range_matches, parse_range
+from episodes.delivery.ranges import UNSATISFIABLE, ByteRange, if_range_matches, parse_range
 from tests.factories import make_audio, make_episode
 
 CHUNK_SIZE = 64 * 1024

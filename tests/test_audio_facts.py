@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 from PIL import Image
 
-from episodes.audio import CHUNK_SIZE, AudioRejected, read_audio_facts
+from episodes.formats.audio import CHUNK_SIZE, AudioRejected, read_audio_facts
 from tests.audio_samples import (
     encode_mp3,
     fixture,

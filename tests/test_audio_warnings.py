@@ -5,8 +5,8 @@ import io
 
 import pytest
 
-from episodes.audio import read_audio_facts
-from episodes.audio_warnings import audio_warnings
+from episodes.formats.audio import read_audio_facts
+from episodes.standards.apple import audio_warnings
 from tests.audio_samples import encode_mp3
 from tests.editor_helpers import edit_form, edit_url, page_text, post_edit
 from tests.factories import make_audio, make_episode

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from episodes.dashboard import episodes_to_complete
+from episodes.editor.dashboard import episodes_to_complete
 from episodes.models import EpisodeSpeaker, Person
 from tests import factories
 from tests.editor_helpers import add_url, edit_url, episode_form, speaker

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.test.utils.form_data import querydict_from_html
 
+from episodes.formats.transcripts import parse_webvtt
 from episodes.models import EpisodePage
-from episodes.transcripts import parse_webvtt
 from tests.editor_helpers import edit_form, edit_url, latest, page_text, post_edit, set_formset
 from tests.factories import make_audio, make_episode
 

@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
-from episodes.guids import podcast_guid_for_feed_url
 from episodes.models import EpisodePage, PodcastPage
+from episodes.standards.podcasting20 import podcast_guid_for_feed_url
 from tests import factories
 
 

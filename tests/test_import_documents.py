@@ -5,11 +5,10 @@ import json
 
 import pytest
 
-from episodes.chapters import ChapterError, parse_chapters_json
-from episodes.importer.documents import preferred_transcript
-from episodes.importer.media import imported_transcript
+from episodes.formats.chapters import ChapterError, parse_chapters_json
+from episodes.formats.transcripts import TranscriptError
+from episodes.importer.media import imported_transcript, preferred_transcript
 from episodes.importer.parse import TranscriptLink
-from episodes.transcripts import TranscriptError
 
 SRT = """1
 00:00:00,000 --> 00:00:01,500

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from episodes.preview import item_preview
+from episodes.feeds.preview import item_preview
 from tests import factories
 from tests.editor_helpers import edit_url, episode_form
 from tests.factories import make_full_episode

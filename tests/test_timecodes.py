@@ -2,7 +2,7 @@
 
 import pytest
 
-from episodes.timecodes import format_precise_timecode, parse_timecode
+from episodes.formats.timecodes import format_precise_timecode, parse_timecode
 
 
 @pytest.mark.parametrize(

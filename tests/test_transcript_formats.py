@@ -10,9 +10,8 @@ import webvtt
 from django.urls import reverse
 from django.utils import timezone
 
-from episodes.chapters import chapters_json
-from episodes.models import Chapter, TranscriptSegment
-from episodes.transcripts import (
+from episodes.formats.chapters import chapters_json
+from episodes.formats.transcripts import (
     Segment,
     parse_transcript_file,
     parse_webvtt,
@@ -20,6 +19,7 @@ from episodes.transcripts import (
     to_srt,
     to_webvtt,
 )
+from episodes.models import Chapter, TranscriptSegment
 from tests.factories import make_episode, make_image
 
 SEGMENTS = [

@@ -11,6 +11,7 @@ from wagtail.images import get_image_model
 from wagtail.rich_text import RichText
 
 from episodes.demo import content, knowledge
+from episodes.formats.transcripts import parse_webvtt
 from episodes.models import (
     Association,
     AssociationKeyFigure,
@@ -28,8 +29,7 @@ from episodes.models import (
     Theme,
     TranscriptSegment,
 )
-from episodes.site_root import ensure_home_page
-from episodes.transcripts import parse_webvtt
+from episodes.models.site_pages import ensure_home_page
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 

@@ -12,12 +12,8 @@ from feedgen.ext.podcast import PodcastExtension as ItunesExtension
 
 from episodes.feeds.extension import PodcastExtension
 from episodes.feeds.item_writer import item_xml
-from episodes.feeds.notes import (
-    MAX_DESCRIPTION_BYTES,
-    cut_to_bytes,
-    item_texts,
-    xml_safe,
-)
+from episodes.feeds.notes import cut_to_bytes, item_texts, xml_safe
+from episodes.standards.apple import MAX_DESCRIPTION_BYTES
 
 # lxml writes its declaration with single quotes; the spec shows (and some validators want) double.
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'

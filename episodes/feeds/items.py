@@ -8,6 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from episodes.delivery.addresses import public_url
 from episodes.feeds.data import (
     FeedChannel,
     FeedFunding,
@@ -17,8 +18,8 @@ from episodes.feeds.data import (
     FeedSoundbite,
     FeedTranscript,
 )
-from episodes.guids import podcast_guid_for_feed_url
-from episodes.models import SpeakerRole
+from episodes.models.episode_parts import SpeakerRole
+from episodes.standards.podcasting20 import podcast_guid_for_feed_url
 
 # Delivery routes take a UUID: reverse() each route once with these markers, then format it.
 GUID_MARK = "00000000-0000-4000-8000-00000000feed"
@@ -33,13 +34,6 @@ class EpisodeNotServable(Exception):
     """An episode that cannot go into a feed, such as one whose audio file is gone."""
 
 
-def absolute(url, base_url=None):
-    """A URL made absolute on the public site (storage URLs may already be)."""
-    if url.startswith(("http://", "https://")):
-        return url
-    return (base_url or settings.PUBLIC_BASE_URL) + url
-
-
 def public_page_url(url_path, root_paths, base_url=None):
     """The public URL of a page from its url_path and the site roots, longest first."""
     base_url = base_url or settings.PUBLIC_BASE_URL
@@ -52,7 +46,7 @@ def public_page_url(url_path, root_paths, base_url=None):
 def route_template(name, *parameters):
     """A route's absolute URL as a str.format() template ({guid}, {ext}), reversed once."""
     marks = {"guid": GUID_MARK, "ext": EXT_MARK}
-    url = absolute(reverse(name, kwargs={key: marks[key] for key in parameters}))
+    url = public_url(reverse(name, kwargs={key: marks[key] for key in parameters}))
     return url.replace(GUID_MARK, "{guid}").replace(EXT_MARK, "{ext}")
 
 
@@ -203,7 +197,7 @@ def topic_channel(subject, show, funding, version, context):
     return FeedChannel(
         title=f"{show.title} – {subject.name}",
         description=description or show.description,
-        link=absolute(subject.get_absolute_url()),
+        link=public_url(subject.get_absolute_url()),
         feed_url=subject.feed_url,
         podcast_guid=subject.feed_guid or podcast_guid_for_feed_url(subject.feed_url),
         block=True,

@@ -6,10 +6,11 @@ from functools import lru_cache
 
 import nh3
 
+from episodes.standards.apple import MAX_DESCRIPTION_BYTES
+
 APPLE_TAGS = {"p", "ol", "ul", "li", "a"}
 APPLE_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-MAX_DESCRIPTION_BYTES = 4000
 
 # Characters XML 1.0 forbids; lxml refuses the whole document if one slips in (pasted from Word).
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -1,6 +1,6 @@
 """Everything a feed shows, read in a constant number of queries whatever the number of episodes.
 
-Queries of a show feed: the show with the version's stamps and the episodes' aggregate (versions.py,
+Queries of a show feed: the show with the content stamps and the episodes' aggregate (versions.py,
 with Wagtail's two view-restriction look-ups), then one for the episodes with their audio and event,
 one for their speakers and people, one for the renditions of every image, one for the show's funding
 links; Wagtail's site roots come from its cache. Episodes are read as rows, not model instances:
@@ -20,31 +20,19 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
-from episodes.feeds.data import FeedOutline
+from episodes.delivery.addresses import public_url
 from episodes.feeds.items import (
     EpisodeNotServable,
     ItemContext,
-    absolute,
     feed_item,
-    public_page_url,
     show_channel,
     topic_channel,
 )
-from episodes.feeds.versions import (
-    changed_dates,
-    content_stamps,
-    latest,
-    live_shows,
-    logged_dates,
-)
-from episodes.models import (
-    Association,
-    AudioFile,
-    Chapter,
-    EpisodeSpeaker,
-    Theme,
-    TranscriptSegment,
-)
+
+# The models' own modules, not the episodes.models package: the episode model serves the feed
+# item preview (feeds/preview.py), which reads its item with the functions here.
+from episodes.models.audio import AudioFile
+from episodes.models.episode_parts import Chapter, EpisodeSpeaker, TranscriptSegment
 
 logger = logging.getLogger("episodes.feeds")
 
@@ -140,7 +128,7 @@ def rendition_urls(wanted):
         filter_spec__in={spec for _image_id, spec in wanted},
         focal_point_key="",
     ).values_list("image_id", "filter_spec", "file")
-    urls = {(image_id, spec): absolute(url(name), base_url) for image_id, spec, name in rows}
+    urls = {(image_id, spec): public_url(url(name), base_url) for image_id, spec, name in rows}
     missing = wanted - urls.keys()
     if missing:
         urls.update(created_renditions(missing))
@@ -192,7 +180,7 @@ def created_renditions(missing):
     urls = {}
     for image_id, spec in missing:
         try:
-            urls[image_id, spec] = absolute(images[image_id].get_rendition(spec).url)
+            urls[image_id, spec] = public_url(images[image_id].get_rendition(spec).url)
         except Exception:
             logger.exception("Image %s has no %s rendition for feeds.", image_id, spec)
     return urls
@@ -234,24 +222,3 @@ def site_root_paths():
     """The site roots' url_paths, longest first (cached by Wagtail)."""
     roots = [root.root_path for root in Site.get_site_root_paths()]
     return tuple(sorted(roots, key=len, reverse=True))
-
-
-def feed_outlines():
-    """(outlines, last modified) of the OPML file: every show, theme and association feed."""
-    roots = site_root_paths()
-    shows = list(live_shows())
-    stamps = content_stamps()
-    outlines = [
-        FeedOutline(show.title, show.feed_url, public_page_url(show.url_path, roots))
-        for show in shows
-    ]
-    prefix = f"{shows[0].title} – " if shows else ""
-    for model in (Theme, Association):
-        outlines += [
-            FeedOutline(
-                prefix + subject.name, subject.feed_url, absolute(subject.get_absolute_url())
-            )
-            for subject in model.objects.order_by("name")
-        ]
-    dates = [show.last_published_at for show in shows]
-    return outlines, latest(dates + changed_dates(stamps) + logged_dates(stamps))

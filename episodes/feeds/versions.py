@@ -1,41 +1,34 @@
 """What a feed is about, and a cheap version of its content: its cache key, ETag and Last-Modified.
 
 A version is read in two queries (and Wagtail's view-restriction look-ups), never by building the
-feed. It changes whenever what the feed shows may have changed: an episode published, edited and
-republished, unpublished, deleted, or reaching its scheduled time (the count and the sum of ids of
-published episodes move), the show republished, or an audio file, event, person, theme or
-association edited or deleted (each table's latest updated_at and row count). The key is computed
-from the database on every request, so no process can serve a stale cached feed.
+feed: the content stamps every reader of the content shares (episodes/freshness.py) and one
+aggregate over the feed's published episodes (their count and the sum of their ids move when one
+is published, unpublished, deleted or reaches its scheduled time). The key is computed from the
+database on every request, so no process can serve a stale cached feed.
 """
 
-import datetime
 import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
 from django.db.models import Count, Max, QuerySet, Sum
 from django.http import Http404
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
-from wagtail.models import ModelLogEntry, PageLogEntry
 
-from episodes.feeds.data import FeedVersion
-from episodes.models import (
-    Association,
-    AudioFile,
-    EpisodePage,
-    Event,
-    Person,
-    PodcastPage,
-    Theme,
+from episodes.delivery.addresses import public_url
+from episodes.feeds.data import FeedOutline, FeedVersion
+from episodes.feeds.items import public_page_url
+from episodes.feeds.queries import site_root_paths
+from episodes.freshness import (
+    changed_dates,
+    content_stamps,
+    latest,
+    logged_dates,
+    snippet_stamps,
 )
+from episodes.models import Association, EpisodePage, PodcastPage, Theme
 
 # Bump when the XML the builder writes changes, so that no cache keeps the former format.
 FEED_FORMAT = "1"
-SNIPPET_MODELS = (AudioFile, Event, Person, Theme, Association)
-LOG_MODELS = (PageLogEntry, ModelLogEntry)
-STAMPS = ("changed_at", "count")
 
 
 @dataclass
@@ -47,56 +40,6 @@ class FeedScope:
     show: PodcastPage
     episodes: QuerySet
     version: FeedVersion
-
-
-def stamps_sql():
-    """One statement: each snippet table's latest updated_at and row count, the latest logs."""
-    quote = connection.ops.quote_name
-    columns = []
-    for model in SNIPPET_MODELS:
-        table = quote(model._meta.db_table)
-        updated_at = quote(model._meta.get_field("updated_at").column)
-        columns += [f"(SELECT MAX({updated_at}) FROM {table})", f"(SELECT COUNT(*) FROM {table})"]
-    for model in LOG_MODELS:
-        table, timestamp = quote(model._meta.db_table), quote("timestamp")
-        columns.append(f"(SELECT MAX({timestamp}) FROM {table})")
-    return "SELECT " + ", ".join(columns)
-
-
-def as_datetime(value):
-    """A date read by raw SQL (a string on SQLite) as an aware datetime."""
-    if isinstance(value, str):
-        value = parse_datetime(value)
-    if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value, datetime.UTC)
-    return value
-
-
-def content_stamps():
-    """When each snippet table last changed and how many rows it has; the latest admin logs.
-
-    Raw SQL on purpose: the ORM spent more time compiling twelve subqueries than the database
-    spent answering them, on every feed request.
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(stamps_sql())
-        row = cursor.fetchone()
-    names = [f"{model._meta.model_name}_{kind}" for model in SNIPPET_MODELS for kind in STAMPS]
-    names += [f"{model._meta.model_name}_logged_at" for model in LOG_MODELS]
-    return {
-        name: as_datetime(value) if name.endswith("_at") else value
-        for name, value in zip(names, row, strict=True)
-    }
-
-
-def changed_dates(stamps):
-    """When the snippet tables last changed."""
-    return [value for name, value in stamps.items() if name.endswith("_changed_at")]
-
-
-def logged_dates(stamps):
-    """The latest admin actions: deletions and unpublications leave no other date."""
-    return [value for name, value in stamps.items() if name.endswith("_logged_at")]
 
 
 def episode_stats(episodes):
@@ -120,8 +63,9 @@ def feed_version(kind, subject, show, episodes):
         subject.pk,
         show.pk,
         show.last_published_at,
-        # Admin logs move Last-Modified only: the same content keeps the same ETag and cache.
-        *sorted((name, value) for name, value in stamps.items() if "_logged_at" not in name),
+        # Admin logs move Last-Modified only: the same content keeps the same ETag and cache. The
+        # feed's own episodes are in stats; a page added elsewhere does not change its content.
+        *snippet_stamps(stamps),
         *sorted(stats.items()),
     )
     key = hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
@@ -130,19 +74,9 @@ def feed_version(kind, subject, show, episodes):
     return FeedVersion(key, changed_at, latest([changed_at, *logged_dates(stamps)]), parts)
 
 
-def latest(dates):
-    """The latest of these dates, None if none is set."""
-    return max(filter(None, dates), default=None)
-
-
-def live_shows():
-    """Shows listeners can reach, the main one first."""
-    return PodcastPage.objects.live().public().order_by("path")
-
-
 def show_scope(slug):
     """The feed of one show: its own published episodes."""
-    show = live_shows().filter(slug=slug).first()
+    show = PodcastPage.objects.listed().filter(slug=slug).first()
     if show is None:
         raise Http404("No such show.")
     episodes = EpisodePage.objects.published().child_of(show)
@@ -152,7 +86,7 @@ def show_scope(slug):
 def topic_scope(kind, model, slug, episode_filter):
     """The feed of a theme or an association: episodes of every show, under the main show's art."""
     subject = model.objects.filter(slug=slug).first()
-    show = live_shows().first()
+    show = PodcastPage.objects.listed().first()
     if subject is None or show is None:
         raise Http404(f"No such {kind}.")
     episodes = EpisodePage.objects.published().filter(**{episode_filter: subject})
@@ -178,3 +112,24 @@ def request_scope(request, kind, slug):
     if (kind, slug) not in memo:
         memo[kind, slug] = SCOPES[kind](slug)
     return memo[kind, slug]
+
+
+def feed_outlines():
+    """(outlines, last modified) of the OPML file: every show, theme and association feed."""
+    roots = site_root_paths()
+    shows = list(PodcastPage.objects.listed())
+    stamps = content_stamps()
+    outlines = [
+        FeedOutline(show.title, show.feed_url, public_page_url(show.url_path, roots))
+        for show in shows
+    ]
+    prefix = f"{shows[0].title} – " if shows else ""
+    for model in (Theme, Association):
+        outlines += [
+            FeedOutline(
+                prefix + subject.name, subject.feed_url, public_url(subject.get_absolute_url())
+            )
+            for subject in model.objects.order_by("name")
+        ]
+    dates = [show.last_published_at for show in shows]
+    return outlines, latest(dates + changed_dates(stamps) + logged_dates(stamps))

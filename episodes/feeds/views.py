@@ -18,8 +18,8 @@ from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import condition, require_safe
 
 from episodes.feeds.builder import build_feed, build_opml
-from episodes.feeds.queries import feed_content, feed_outlines
-from episodes.feeds.versions import request_scope
+from episodes.feeds.queries import feed_content
+from episodes.feeds.versions import feed_outlines, request_scope
 
 RSS_CONTENT_TYPE = "application/rss+xml; charset=utf-8"
 OPML_CONTENT_TYPE = "text/x-opml; charset=utf-8"

@@ -9,8 +9,8 @@ from django.views.generic import DetailView, FormView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from episodes.importer.background import start_job
 from episodes.importer.fetch import FEED_MAX_BYTES, MEGABYTE
-from episodes.importer.jobs import start_job
 from episodes.importer.parse import InvalidFeed, channel_element
 from episodes.models import ImportJob
 

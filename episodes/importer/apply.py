@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 import nh3
 from django.db import transaction
 
-from episodes.chapters import ChapterError
-from episodes.feeds.notes import MAX_DESCRIPTION_BYTES, cut_to_bytes, text_html
+from episodes.feeds.notes import cut_to_bytes, text_html
+from episodes.formats.chapters import ChapterError
+from episodes.formats.transcripts import TranscriptError
 from episodes.importer.fetch import FetchError
 from episodes.importer.media import (
     MediaRefused,
@@ -20,7 +21,7 @@ from episodes.importer.media import (
     imported_transcript,
 )
 from episodes.models import ImportedFile
-from episodes.transcripts import TranscriptError
+from episodes.standards.apple import MAX_DESCRIPTION_BYTES
 
 # The episode editor's rich text (bold, italic, links, lists) in paragraphs.
 NOTES_CLEANER = nh3.Cleaner(

@@ -53,13 +53,14 @@ def user_agent():
     return f"RadioDesTerritoires-import/1.0 (+{settings.PUBLIC_BASE_URL})"
 
 
-def is_web_address(source):
+def is_http_url(source):
+    """Whether source is an http or https address (the rest is a local file path)."""
     return urlsplit(source).scheme in ("http", "https")
 
 
 def open_url(url):
     """The response to a GET of url, or FetchError saying in French why there is none."""
-    if not is_web_address(url):
+    if not is_http_url(url):
         raise FetchError(_("« %(url)s » n'est pas une adresse web (http ou https).") % {"url": url})
     request = urllib.request.Request(url, headers={"User-Agent": user_agent()})
     try:
@@ -140,7 +141,7 @@ def fetch_to_tempfile(url, *, max_bytes):
 
 def read_feed(source, *, max_bytes=FEED_MAX_BYTES):
     """The bytes of a feed given by its address or by a local file path."""
-    if is_web_address(source):
+    if is_http_url(source):
         return fetch_bytes(source, max_bytes=max_bytes)
     path = Path(source)
     try:

@@ -1,7 +1,8 @@
-"""Files linked by an imported feed turned into the platform's objects: audio, artwork, chapters.
+"""Files linked by an imported feed turned into the platform's objects: audio, artwork, chapters,
+transcripts (the best of the formats linked, read by formats/transcripts as the editor's uploads).
 
 Audio goes through AudioFile's own checks (the same as an editor's upload). Artwork follows
-Apple's rules (episodes/artwork.py): what Pillow can convert without changing the picture is
+Apple's rules (standards/apple.py): what Pillow can convert without changing the picture is
 converted (another format or colour mode, a square larger than 3000 pixels, scaled down); a
 picture that is not square or smaller than 1400 pixels is refused (cropping or enlarging it would
 spoil it), with the reason, and the import goes on without it.
@@ -21,12 +22,11 @@ from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from episodes.artwork import MAX_SIDE, artwork_errors
-from episodes.chapters import parse_chapters_json
-from episodes.importer.documents import preferred_transcript, transcript_format
+from episodes.formats.chapters import parse_chapters_json
+from episodes.formats.transcripts import parse_transcript_file
 from episodes.importer.fetch import MEGABYTE, fetch_bytes, fetch_to_tempfile
 from episodes.models import AudioFile, Chapter, TranscriptSegment
-from episodes.transcripts import parse_transcript_file
+from episodes.standards.apple import MAX_SIDE, artwork_errors
 
 IMAGE_MAX_BYTES = 20 * MEGABYTE
 DOCUMENT_MAX_BYTES = 5 * MEGABYTE
@@ -129,6 +129,32 @@ def converted_artwork(picture):
     else:
         rgb.save(buffer, format="JPEG", quality=90)
     return buffer.getvalue()
+
+
+# Preference when a feed links several formats: VTT keeps speakers and is what we serve first.
+TRANSCRIPT_FORMATS = {
+    "text/vtt": "vtt",
+    "application/x-subrip": "srt",
+    "application/srt": "srt",
+    "text/srt": "srt",
+    "application/json": "json",
+}
+FORMAT_ORDER = ("vtt", "srt", "json")
+
+
+def transcript_format(link):
+    """ "vtt", "srt", "json" or "" for a podcast:transcript, by MIME type, else by extension."""
+    kind = TRANSCRIPT_FORMATS.get(link.type.split(";")[0].strip().lower())
+    if kind:
+        return kind
+    extension = link.url.split("?")[0].rsplit(".", 1)[-1].lower()
+    return extension if extension in FORMAT_ORDER else ""
+
+
+def preferred_transcript(links):
+    """The link of the format we read best, or None if none can be read."""
+    readable = [link for link in links if transcript_format(link)]
+    return min(readable, key=lambda link: FORMAT_ORDER.index(transcript_format(link)), default=None)
 
 
 def imported_transcript(links, *, known_url=""):

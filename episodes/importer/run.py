@@ -10,7 +10,7 @@ from episodes.importer.episode import apply_episode
 from episodes.importer.fetch import FetchError, read_feed
 from episodes.importer.parse import InvalidFeed, parse_feed
 from episodes.importer.show import apply_show
-from episodes.site_root import ensure_home_page
+from episodes.models.site_pages import ensure_home_page
 
 logger = logging.getLogger("episodes.importer")
 

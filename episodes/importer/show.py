@@ -7,8 +7,6 @@ from django.utils.translation import gettext as _
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
-from episodes.apple_categories import is_valid_category
-from episodes.artwork import MIN_SIDE
 from episodes.importer.apply import (
     ItemRefused,
     Outcome,
@@ -18,6 +16,7 @@ from episodes.importer.apply import (
     save_page,
 )
 from episodes.models import EpisodePage, ImportedFile, PodcastPage
+from episodes.standards.apple import MIN_SIDE, is_valid_category
 
 
 def find_show(data, source, episodes):

@@ -9,7 +9,7 @@ def assign_feed_guids(apps, schema_editor):
     from django.conf import settings
     from django.urls import reverse
 
-    from episodes.guids import podcast_guid_for_feed_url
+    from episodes.standards.podcasting20 import podcast_guid_for_feed_url
 
     for model_name, route in (("Theme", "theme_feed"), ("Association", "association_feed")):
         for instance in apps.get_model("episodes", model_name).objects.filter(feed_guid=None):

@@ -1,8 +1,9 @@
-"""The podcast domain's models, re-exported from their modules."""
+"""The podcast domain's models, re-exported from their modules: site_pages (home, knowledge and
+plain pages), show, episode, episode_parts (speakers, chapters, transcript, funding), taxonomy
+(themes, associations, people, events), audio, imports, workflow (the approval task), fields."""
 
-from .approval import AssociationApprovalTask
 from .audio import AudioFile
-from .content_pages import KnowledgeIndexPage, KnowledgePage, StandardPage
+from .episode import EpisodePage, EpisodeType
 from .episode_parts import (
     Chapter,
     ConsentScope,
@@ -12,8 +13,10 @@ from .episode_parts import (
     TranscriptSegment,
 )
 from .imports import ImportedFile, ImportJob, ImportStatus
-from .pages import EpisodePage, EpisodeType, HomePage, PodcastPage, ShowType
-from .snippets import Association, AssociationKeyFigure, Event, Person, Theme
+from .show import PodcastPage, ShowType
+from .site_pages import HomePage, KnowledgeIndexPage, KnowledgePage, StandardPage
+from .taxonomy import Association, AssociationKeyFigure, Event, Person, Theme
+from .workflow import AssociationApprovalTask
 
 __all__ = [
     "AssociationApprovalTask",

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from episodes.audio import AudioRejected, read_audio_facts
-from episodes.audio_warnings import audio_warnings
-from episodes.timecodes import format_timecode
+from episodes.formats.audio import AudioRejected, read_audio_facts
+from episodes.formats.timecodes import format_timecode
+from episodes.standards.apple import audio_warnings
 
 
 def audio_upload_to(instance, filename):

@@ -8,8 +8,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
-from episodes.timecode_fields import TimecodeField
-from episodes.timecodes import format_timecode
+from episodes.formats.timecodes import format_timecode
+from episodes.models.fields import TimecodeField, optional_image
 
 
 class SpeakerRole(models.TextChoices):
@@ -107,14 +107,7 @@ class Chapter(Orderable):
     )
     title = models.CharField(_("titre"), max_length=255)
     url = models.URLField(_("lien"), blank=True)
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_image(_("image"))
 
     panels = [
         FieldRowPanel([FieldPanel("start_time"), FieldPanel("title")]),

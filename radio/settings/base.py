@@ -23,9 +23,7 @@ CSRF_TRUSTED_ORIGINS = [PUBLIC_BASE_URL]
 INSTALLED_APPS = [
     "episodes",
     "search",
-    "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

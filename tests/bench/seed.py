@@ -38,7 +38,6 @@ from episodes.models import (
     Theme,
     TranscriptSegment,
 )
-from search.catalogue import content_changed
 from tests import factories
 
 VOCABULARY_SIZE = 50_000
@@ -279,7 +278,7 @@ def index_episodes(episodes):
 
 def settle():
     """After bulk writes: statistics for the planner, PostgreSQL's GIN pending lists merged
-    (as autovacuum would soon do), and the search's catalogue of episodes read again."""
+    (as autovacuum would soon do). The search's catalogue sees the new pages by itself (their
+    ids move the content stamps)."""
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
-    content_changed()

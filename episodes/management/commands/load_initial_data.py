@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.urls import reverse
 
+from episodes.delivery.addresses import public_url
 from episodes.demo.loader import load_demo_content
 
 DEV_ADMIN = ("admin", "admin")
@@ -25,6 +27,6 @@ class Command(BaseCommand):
         if not user_model.objects.filter(username=username).exists():
             user_model.objects.create_superuser(username, "admin@example.org", password)
         self.stdout.write(
-            f"Administration : {settings.PUBLIC_BASE_URL}/admin/ "
+            f"Administration : {public_url(reverse('wagtailadmin_home'))} "
             f"(identifiant « {username} », mot de passe « {password} », développement seulement)"
         )

@@ -1,0 +1,175 @@
+"""The episode editor's form: transcript upload, chapter import, checks across the chapters, and
+the speakers' consent when publishing."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+from episodes.editor.consent import formset_speakers_without_consent, is_publishing, refusal_message
+from episodes.formats.chapters import (
+    ChapterError,
+    chapter_time_errors,
+    chapters_from_id3,
+    parse_chapters_json,
+)
+from episodes.formats.transcripts import TranscriptError, parse_transcript_file
+
+MAX_TEXT_UPLOAD_BYTES = 5 * 1024 * 1024
+
+
+def check_text_upload_size(upload):
+    """A transcript or chapters file is text: a few hundred kilobytes, never megabytes."""
+    if upload.size > MAX_TEXT_UPLOAD_BYTES:
+        raise ValidationError(
+            _("Le fichier « %(name)s » dépasse %(limit)s Mo : est-ce bien le bon fichier ?"),
+            params={"name": upload.name, "limit": MAX_TEXT_UPLOAD_BYTES // 1024**2},
+        )
+
+
+class EpisodePageForm(WagtailAdminPageForm):
+    """Checks and imports an episode's transcript and chapters, and refuses publishing while a
+    speaker's consent is missing; never loses the editor's edits."""
+
+    transcript_file = forms.FileField(
+        label=_("Fichier de transcription"),
+        required=False,
+        validators=[check_text_upload_size],
+        help_text=_(
+            "WebVTT (.vtt), SRT (.srt) ou transcription JSON Podcasting 2.0 (.json), encodé en "
+            "UTF-8. Remplace tous les passages ci-dessous. Les intervenants sont lus dans les "
+            "balises <v Nom> du WebVTT, le champ « speaker » du JSON, et en SRT dans un "
+            "« Nom: » en tête de sous-titre (valable pour les sous-titres suivants)."
+        ),
+    )
+    import_audio_chapters = forms.BooleanField(
+        label=_("Importer les chapitres du fichier audio"),
+        required=False,
+        help_text=_("Lit les chapitres ID3 du MP3 choisi et remplace ceux de la liste."),
+    )
+    chapters_file = forms.FileField(
+        label=_("Fichier de chapitres (JSON Podcasting 2.0)"),
+        required=False,
+        validators=[check_text_upload_size],
+        help_text=_(
+            "Un fichier chapters.json ; remplace les chapitres de la liste. Les chapitres "
+            "masqués (« toc »: false) sont ignorés."
+        ),
+    )
+
+    def is_valid(self):
+        """Consent is checked once the form and its formsets are valid, on the speakers being sent;
+        on refusal Wagtail re-renders the editor with everything the editor typed."""
+        valid = super().is_valid()
+        if valid and is_publishing(self.data) and "speakers" in self.formsets:
+            missing = formset_speakers_without_consent(self.formsets["speakers"])
+            if missing:
+                self.add_error(None, refusal_message(missing))
+                return False
+        return valid
+
+    def clean(self):
+        cleaned_data = super().clean()
+        audio = cleaned_data.get("audio")
+        duration = audio.duration if audio else 0
+        self.new_segments = self.uploaded_transcript(duration)
+        self.new_chapters = self.imported_chapters(audio)
+        if self.new_chapters is None:
+            self.check_listed_chapters(duration)
+        else:
+            self.check_imported_chapters(duration)
+        return cleaned_data
+
+    def uploaded_transcript(self, duration):
+        """The segments of the uploaded transcript file, or None if there is none or it is bad."""
+        upload = self.cleaned_data.get("transcript_file")
+        if not upload:
+            return None
+        try:
+            return parse_transcript_file(upload.name, upload.read(), duration=duration)
+        except TranscriptError as error:
+            self.add_error("transcript_file", error.message)
+        return None
+
+    def imported_chapters(self, audio):
+        """Chapters from the audio's ID3 frames or an uploaded JSON file; None if not asked."""
+        upload = self.cleaned_data.get("chapters_file")
+        from_audio = self.cleaned_data.get("import_audio_chapters")
+        field = "chapters_file" if upload else "import_audio_chapters"
+        try:
+            if upload and from_audio:
+                raise ChapterError(
+                    _("Choisissez une seule source : le fichier audio ou le fichier JSON.")
+                )
+            if upload:
+                return parse_chapters_json(upload.read())
+            if from_audio and audio:
+                return self.audio_file_chapters(audio)
+            if from_audio:
+                raise ChapterError(_("Choisissez d'abord le fichier audio de l'épisode."))
+        except ChapterError as error:
+            self.add_error(field, error.message)
+        return None
+
+    def audio_file_chapters(self, audio):
+        try:
+            with audio.file.open("rb") as audio_file:
+                return chapters_from_id3(audio_file)
+        except OSError:
+            raise ChapterError(
+                _("Le fichier audio « %(title)s » est introuvable sur le stockage.")
+                % {"title": audio.title}
+            ) from None
+
+    def check_imported_chapters(self, duration):
+        field = (
+            "chapters_file" if self.cleaned_data.get("chapters_file") else "import_audio_chapters"
+        )
+        errors = chapter_time_errors([c.start_time for c in self.new_chapters], duration)
+        for index, message in errors.items():
+            chapter = self.new_chapters[index]
+            self.add_error(field, f"« {chapter.title} » : {message}")
+        if errors:
+            self.new_chapters = None
+
+    def check_listed_chapters(self, duration):
+        """Chapters of the inline list: inside the audio, no two at the same time."""
+        formset = self.formsets.get("chapters")
+        if formset is None:
+            return
+        formset.is_valid()  # each chapter form is cleaned once; errors added below stay with it
+        listed = [
+            form
+            for form in formset.forms
+            if not form.cleaned_data.get("DELETE")
+            and form.cleaned_data.get("start_time") is not None
+        ]
+        starts = [form.cleaned_data["start_time"] for form in listed]
+        for index, message in chapter_time_errors(starts, duration).items():
+            listed[index].add_error("start_time", message)
+
+    def save(self, commit=True):
+        page = super().save(commit=commit)
+        if self.replace_children(page) and commit:
+            page.save()  # a draft's own row: children replaced after the formsets were saved
+        return page
+
+    def replace_children(self, page):
+        """Put the uploaded transcript's segments and imported chapters on the page; True if any.
+
+        Chapters need no sorting here: Chapter's ordering (start time) lists them in time order in
+        the editor, on the page and in chapters.json, whatever order they were typed in.
+        """
+        if self.new_segments is not None:
+            TranscriptSegment = page.transcript_segments.model
+            page.transcript_segments = [
+                TranscriptSegment(sort_order=index, **vars(segment))
+                for index, segment in enumerate(self.new_segments)
+            ]
+        if self.new_chapters is not None:
+            Chapter = page.chapters.model
+            page.chapters = [
+                Chapter(sort_order=index, **vars(chapter))
+                for index, chapter in enumerate(self.new_chapters)
+            ]
+        return self.new_segments is not None or self.new_chapters is not None

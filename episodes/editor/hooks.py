@@ -1,0 +1,61 @@
+"""What the admin's hooks add for editors and moderators: the « Épisodes à compléter » panel,
+the consent rule at every way in (opening an episode, bulk publishing), the import page."""
+
+from django.shortcuts import redirect
+from wagtail import hooks
+from wagtail.admin import messages
+
+from episodes.editor.consent import refusal_message, speakers_without_consent, warning_message
+from episodes.editor.dashboard import EpisodesToCompletePanel
+from episodes.importer import admin as importer_admin
+from episodes.models import EpisodePage
+
+
+@hooks.register("construct_homepage_panels")
+def add_episodes_to_complete_panel(request, panels):
+    panels.append(EpisodesToCompletePanel())
+
+
+@hooks.register("before_edit_page")
+def warn_about_missing_consent(request, page):
+    """On opening an episode, name the speakers whose consent is missing: it cannot go out."""
+    if request.method == "GET" and isinstance(page, EpisodePage):
+        missing = speakers_without_consent(page.speakers.all())
+        if missing:
+            messages.warning(request, warning_message(missing))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publishing_without_consent(request, action_type, objects, action_view):
+    """Publishing several pages at once obeys the same consent rule as the episode editor."""
+    if action_type != "publish":
+        return None
+    refused = pages_without_consent(objects, bool(request.POST.get("include_descendants")))
+    for title, names in refused.items():
+        messages.error(request, f"{title} : {refusal_message(names)}")
+    return redirect(action_view.next_url) if refused else None
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return importer_admin.admin_urls()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return importer_admin.menu_item()
+
+
+def pages_without_consent(pages, include_descendants=False):
+    """{episode title: names} for the episodes among these pages whose draft lacks consent."""
+    episodes = [page for page in pages if isinstance(page.specific_deferred, EpisodePage)]
+    if include_descendants:
+        for page in pages:
+            episodes += EpisodePage.objects.descendant_of(page).specific()
+    refused = {}
+    for episode in episodes:
+        latest = episode.specific.get_latest_revision_as_object()
+        names = speakers_without_consent(latest.speakers.all())
+        if names:
+            refused[latest.title] = names
+    return refused

@@ -1,0 +1,232 @@
+"""An episode: a recorded testimony, its audio, transcript and chapters, as a page of its show."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from episodes.delivery.addresses import public_url
+from episodes.editor.panels import episode_edit_handler
+from episodes.feeds.preview import FEED_ITEM_MODE, serve_feed_item_preview
+from episodes.models.fields import optional_image
+from episodes.standards.apple import artwork_field_errors, check_description_bytes
+from episodes.standards.podcasting20 import new_episode_guid
+from episodes.standards.schema_org import episode_json_ld
+
+
+def requested_start(request):
+    """The start time a visitor's link asks for (?t=754), in whole seconds; 0 if none or bad."""
+    value = request.GET.get("t", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 7 else 0
+
+
+class EpisodeType(models.TextChoices):
+    """Apple's itunes:episodeType; stored values are Apple's strings."""
+
+    FULL = "full", _("Épisode complet")
+    TRAILER = "trailer", _("Bande-annonce")
+    BONUS = "bonus", _("Bonus")
+
+
+class EpisodePageQuerySet(PageQuerySet):
+    """Episodes as listeners and visitors see them."""
+
+    def published(self):
+        """Live, public episodes whose publication time has come."""
+        return self.live().public().filter(publication_date__lte=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-publication_date", "-pk")
+
+    def by_guid(self, guid):
+        """The episode with this GUID (our own, the one in our audio and document addresses)."""
+        return self.filter(guid=str(guid))
+
+    def with_card_details(self):
+        """With what an episode card shows fetched alongside: audio, event and themes."""
+        return self.select_related("audio", "event").prefetch_related("themes")
+
+    def for_listing(self):
+        """Published episodes, newest first, ready for a list of cards."""
+        return self.published().newest_first().with_card_details()
+
+
+class EpisodePage(Page):
+    """An episode: a recorded testimony, its audio, transcript and chapters."""
+
+    guid = models.CharField(
+        _("GUID"), max_length=255, unique=True, default=new_episode_guid, editable=False
+    )
+    # The <guid> an imported episode had in its former feed: kept in ours, so that podcast apps
+    # do not download it again. Not unique: hosts reuse GUIDs like "1", so the importer looks
+    # an episode up by it within its show.
+    source_guid = models.CharField(
+        _("GUID d'origine"), max_length=1000, blank=True, db_index=True, editable=False
+    )
+    audio = models.ForeignKey(
+        "episodes.AudioFile",
+        verbose_name=_("audio"),
+        null=True,
+        blank=False,
+        on_delete=models.PROTECT,
+        related_name="episodes",
+    )
+    summary = models.TextField(
+        _("résumé"),
+        validators=[check_description_bytes],
+        help_text=_("Texte brut affiché par les applications, 4 000 octets au plus."),
+    )
+    show_notes = RichTextField(
+        _("notes d'épisode"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
+    publication_date = models.DateTimeField(
+        _("date de publication"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Laisser vide : la date de mise en ligne."),
+    )
+    season = models.PositiveIntegerField(_("saison"), null=True, blank=True)
+    episode_number = models.PositiveIntegerField(_("numéro d'épisode"), null=True, blank=True)
+    episode_type = models.CharField(
+        _("type d'épisode"), max_length=8, choices=EpisodeType.choices, default=EpisodeType.FULL
+    )
+    explicit = models.BooleanField(_("contenu explicite"), default=False)
+    artwork = optional_image(
+        _("pochette de l'épisode"),
+        help_text=_("Facultative. JPEG ou PNG, RVB, carrée, de 1400 à 3000 pixels de côté."),
+    )
+    themes = ParentalManyToManyField("episodes.Theme", verbose_name=_("thèmes"), blank=True)
+    associations = ParentalManyToManyField(
+        "episodes.Association", verbose_name=_("associations à l'honneur"), blank=True
+    )
+    soundbite_start = models.FloatField(
+        _("extrait : début (secondes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Un passage marquant que les applications peuvent faire écouter."),
+    )
+    soundbite_duration = models.FloatField(
+        _("extrait : durée (secondes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+    )
+    event = models.ForeignKey(
+        "episodes.Event",
+        verbose_name=_("événement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="episodes",
+    )
+
+    objects = PageManager.from_queryset(EpisodePageQuerySet)()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("audio"),
+        FieldPanel("summary"),
+        FieldPanel("show_notes"),
+        FieldPanel("artwork"),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("associations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("event"),
+            ],
+            heading=_("Classement"),
+        ),
+        InlinePanel("speakers", heading=_("Intervenants"), label=_("intervenant")),
+    ]
+    details_panels = [
+        FieldPanel("publication_date"),
+        FieldRowPanel([FieldPanel("season"), FieldPanel("episode_number")]),
+        FieldRowPanel([FieldPanel("episode_type"), FieldPanel("explicit")]),
+        FieldRowPanel([FieldPanel("soundbite_start"), FieldPanel("soundbite_duration")]),
+    ]
+    edit_handler = episode_edit_handler(content_panels, details_panels)
+    parent_page_types = ["episodes.PodcastPage"]
+    subpage_types = []
+    exclude_fields_in_copy = ["guid", "source_guid"]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("show_notes"),
+        index.FilterField("publication_date"),
+        index.FilterField("event"),
+        index.SearchField("transcript_text"),
+        index.RelatedFields(
+            "speakers", [index.RelatedFields("person", [index.SearchField("name")])]
+        ),
+        index.RelatedFields("associations", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+    ]
+
+    class Meta:
+        verbose_name = _("épisode")
+        verbose_name_plural = _("épisodes")
+
+    def transcript_text(self):
+        """The whole transcript as one text: indexed in one piece rather than cue by cue, which on
+        PostgreSQL concatenates hundreds of tsvectors per episode and takes ten times longer."""
+        return " ".join(segment.body for segment in self.transcript_segments.all())
+
+    @property
+    def audio_path(self):
+        """Where listeners fetch the audio: the platform's own endpoint, ending in its extension."""
+        return reverse("episode_audio", kwargs={"guid": self.guid, "ext": self.audio.extension})
+
+    @property
+    def enclosure_url(self):
+        """The absolute audio URL given to podcast apps."""
+        return public_url(self.audio_path)
+
+    def clean(self):
+        super().clean()
+        errors = artwork_field_errors(self.artwork, "artwork")
+        if self.season == 0 or self.episode_number == 0:
+            errors["season" if self.season == 0 else "episode_number"] = _(
+                "Les numéros de saison et d'épisode commencent à 1."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        show = self.get_parent().specific
+        themes, associations = list(self.themes.all()), list(self.associations.all())
+        context.update(
+            show=show,
+            themes=themes,
+            associations=associations,
+            start=requested_start(request),
+            speakers=self.speakers.select_related("person__association"),
+            chapters=self.chapters.all(),
+            transcript=self.transcript_segments.all(),
+            description=self.summary[:300],
+            json_ld_data=episode_json_ld(self, show, themes, associations),
+        )
+        return context
+
+    @property
+    def preview_modes(self):
+        return [("", _("Page de l'épisode")), (FEED_ITEM_MODE, _("Élément du flux"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == FEED_ITEM_MODE:
+            return serve_feed_item_preview(self, request)
+        return super().serve_preview(request, mode_name)
+
+    def save(self, *args, **kwargs):
+        if self.live and self.publication_date is None:
+            self.publication_date = self.go_live_at or timezone.now()
+        super().save(*args, **kwargs)
