@@ -1,12 +1,15 @@
 """Shared fixtures: uploads go to a temporary media folder, every test starts with an empty
-cache; a site with a home page and a show; the demo content; clients logged in as members of the
-migrated groups (pytest-django's admin_client is the superuser); a local podcast host."""
+cache; a site with a home page, a show and episodes, a theme and an association; the demo
+content; clients logged in as members of the migrated groups (pytest-django's admin_client is
+the superuser); a local podcast host."""
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from tests import factories, import_helpers
+from episodes.models import Association, EpisodeSpeaker, Person, Theme, TranscriptSegment
+from tests import factories
+from tests.importer import helpers as import_helpers
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +33,39 @@ def home(db):
 @pytest.fixture
 def show(home):
     return factories.make_show(parent=home)
+
+
+@pytest.fixture
+def episode(show):
+    """A published episode of the show, with two seconds of real audio."""
+    return factories.make_episode(show=show)
+
+
+@pytest.fixture
+def theme(db):
+    return Theme.objects.create(name="Habitat inclusif", slug="habitat-inclusif")
+
+
+@pytest.fixture
+def association(db):
+    return Association.objects.create(
+        name="Vivre en béguinage", slug="vivre-en-beguinage", region="Hauts-de-France"
+    )
+
+
+@pytest.fixture
+def tagged_episode(show, theme, association):
+    """A published episode on the theme, with the association's president heard and a passage."""
+    episode = factories.make_episode(
+        show=show, title="Handicap et bien-vieillir", themes=[theme], associations=[association]
+    )
+    person = Person.objects.create(name="Vincent Bel", title="président", association=association)
+    episode.speakers = [EpisodeSpeaker(person=person, role="guest")]
+    episode.transcript_segments = [
+        TranscriptSegment(start_time=12.5, end_time=15, speaker="Vincent Bel", body="Le béguinage.")
+    ]
+    episode.save_revision().publish()
+    return episode
 
 
 @pytest.fixture

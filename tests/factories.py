@@ -12,7 +12,7 @@ from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from episodes.formats.transcripts import parse_webvtt
+from episodes.formats.transcripts import Segment, parse_webvtt
 from episodes.models import (
     AudioFile,
     Chapter,
@@ -28,6 +28,13 @@ from tests.audio_samples import encode_mp3
 
 # The groups the migration creates.
 EDITORS, MODERATORS, ADMINISTRATORS = "Rédaction", "Validation association", "Administration"
+# A transcript as editors upload it, and as its segments.
+SEGMENTS = [
+    Segment(0.0, 4.5, "Claire Martin", "Bienvenue sur Radio des Territoires."),
+    Segment(4.5, 9.25, "Claire Martin", "Aujourd'hui : le réemploi <informatique> & solidaire."),
+    Segment(9.25, 15.0, "Karim & Co", "Merci de m'accueillir."),
+    Segment(3723.456, 3725.0, "", "Fin de l'épisode."),
+]
 WEBVTT = """WEBVTT
 
 00:00:00.000 --> 00:00:01.000

@@ -7,8 +7,8 @@ from wagtail.models import PageLogEntry, PageViewRestriction
 from episodes.freshness import content_stamps
 from episodes.models import Association, EpisodePage, Event, PodcastPage, Theme
 from tests import factories
-from tests.feed_helpers import items_of
-from tests.test_search import episode_slugs, search
+from tests.feeds.helpers import items_of
+from tests.search.helpers import episode_slugs, search
 
 
 def show_feed_titles(client, show):

@@ -10,7 +10,7 @@ from lxml import etree
 from tests.audio_samples import encode_mp3
 from tests.browser import PLAYWRIGHT_MISSING, require
 from tests.factories import EDITORS, MODERATORS, make_member
-from tests.feed_helpers import NS
+from tests.feeds.helpers import NS
 
 expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
 

@@ -1,4 +1,4 @@
-"""The episode player in a real browser: keyboard, chapters, transcript, start time, speed."""
+"""The episode_tab player in a real browser: keyboard, chapters, transcript, start time, speed."""
 
 import re
 
@@ -18,12 +18,12 @@ AUDIO = "document.querySelector('[data-player] audio')"
 
 # Functions, not bare expressions: the site's Content-Security-Policy forbids eval() of strings.
 def audio(page, expression):
-    """The value of a JavaScript expression about the episode's <audio> element, `a`."""
+    """The value of a JavaScript expression about the episode_tab's <audio> element, `a`."""
     return page.evaluate(f"() => {{ const a = {AUDIO}; return {expression}; }}")
 
 
 def wait_for_audio(page, condition):
-    """Wait until a JavaScript condition on the episode's <audio> element, `a`, holds."""
+    """Wait until a JavaScript condition on the episode_tab's <audio> element, `a`, holds."""
     page.wait_for_function(f"() => {{ const a = {AUDIO}; return {condition}; }}")
 
 
@@ -43,52 +43,52 @@ def tab_to(page, label, key="Tab", presses=40):
 
 
 @pytest.fixture
-def episode(page):
+def episode_tab(page):
     page.goto(EPISODE)
     return page
 
 
-def test_the_play_button_starts_and_pauses_the_episode_from_the_keyboard(episode):
-    tab_to(episode, "Lecture")
-    episode.keyboard.press("Enter")
-    wait_for_audio(episode, "!a.paused && a.currentTime > 0.2")
-    expect(episode.get_by_role("button", name="Pause", exact=True)).to_be_focused()
-    episode.keyboard.press("Space")
-    wait_for_audio(episode, "a.paused")
-    expect(episode.get_by_role("button", name="Lecture", exact=True)).to_be_focused()
+def test_the_play_button_starts_and_pauses_the_episode_from_the_keyboard(episode_tab):
+    tab_to(episode_tab, "Lecture")
+    episode_tab.keyboard.press("Enter")
+    wait_for_audio(episode_tab, "!a.paused && a.currentTime > 0.2")
+    expect(episode_tab.get_by_role("button", name="Pause", exact=True)).to_be_focused()
+    episode_tab.keyboard.press("Space")
+    wait_for_audio(episode_tab, "a.paused")
+    expect(episode_tab.get_by_role("button", name="Lecture", exact=True)).to_be_focused()
 
 
-def test_the_position_slider_moves_through_the_episode_from_the_keyboard(episode):
-    tab_to(episode, "Position dans l'épisode")
-    episode.keyboard.press("ArrowRight")
-    wait_for_audio(episode, "Math.abs(a.currentTime - 1) < 0.5")
-    episode.keyboard.press("End")
-    wait_for_audio(episode, "a.currentTime > 40")
+def test_the_position_slider_moves_through_the_episode_from_the_keyboard(episode_tab):
+    tab_to(episode_tab, "Position dans l'épisode")
+    episode_tab.keyboard.press("ArrowRight")
+    wait_for_audio(episode_tab, "Math.abs(a.currentTime - 1) < 0.5")
+    episode_tab.keyboard.press("End")
+    wait_for_audio(episode_tab, "a.currentTime > 40")
 
 
-def test_the_forward_button_skips_thirty_seconds_from_the_keyboard(episode):
-    tab_to(episode, "Avancer de 30 secondes")
-    episode.keyboard.press("Enter")
-    wait_for_audio(episode, "Math.abs(a.currentTime - 30) < 0.5")
-    tab_to(episode, "Reculer de 15 secondes", key="Shift+Tab")
-    episode.keyboard.press("Space")
-    wait_for_audio(episode, "Math.abs(a.currentTime - 15) < 0.5")
+def test_the_forward_button_skips_thirty_seconds_from_the_keyboard(episode_tab):
+    tab_to(episode_tab, "Avancer de 30 secondes")
+    episode_tab.keyboard.press("Enter")
+    wait_for_audio(episode_tab, "Math.abs(a.currentTime - 30) < 0.5")
+    tab_to(episode_tab, "Reculer de 15 secondes", key="Shift+Tab")
+    episode_tab.keyboard.press("Space")
+    wait_for_audio(episode_tab, "Math.abs(a.currentTime - 15) < 0.5")
 
 
-def test_a_chapter_link_plays_from_the_start_of_its_chapter(episode):
-    episode.get_by_role("link", name=re.compile("Béguinage et colocation")).click()
-    assert first_playing_position(episode) == pytest.approx(12.4, abs=1)
-    wait_for_audio(episode, "!a.paused && a.currentTime > 12.5")
+def test_a_chapter_link_plays_from_the_start_of_its_chapter(episode_tab):
+    episode_tab.get_by_role("link", name=re.compile("Béguinage et colocation")).click()
+    assert first_playing_position(episode_tab) == pytest.approx(12.4, abs=1)
+    wait_for_audio(episode_tab, "!a.paused && a.currentTime > 12.5")
 
 
-def test_a_transcript_time_link_plays_from_there_and_marks_its_cue_as_current(episode):
-    cue = episode.locator(".cue", has_text="colocation")
+def test_a_transcript_time_link_plays_from_there_and_marks_its_cue_as_current(episode_tab):
+    cue = episode_tab.locator(".cue", has_text="colocation")
     cue.get_by_role("link").click()
     expect(cue).to_have_attribute("aria-current", "true")
     expect(cue).to_have_class(re.compile(r"\bis-current\b"))
-    assert first_playing_position(episode) == pytest.approx(20.3, abs=1)
-    assert audio(episode, "!a.paused")
-    expect(episode.locator(".cue[aria-current]")).to_have_count(1)
+    assert first_playing_position(episode_tab) == pytest.approx(20.3, abs=1)
+    assert audio(episode_tab, "!a.paused")
+    expect(episode_tab.locator(".cue[aria-current]")).to_have_count(1)
 
 
 # The query string reaches the server (which adds a media fragment to the audio source); the
@@ -101,9 +101,9 @@ def test_an_address_with_a_start_time_plays_from_that_time(page, start):
     wait_for_audio(page, "!a.paused && a.currentTime > 20")
 
 
-def test_the_speed_menu_changes_the_playback_rate(episode):
-    episode.get_by_label("Vitesse").select_option("1.5")
-    assert audio(episode, "a.playbackRate") == 1.5
+def test_the_speed_menu_changes_the_playback_rate(episode_tab):
+    episode_tab.get_by_label("Vitesse").select_option("1.5")
+    assert audio(episode_tab, "a.playbackRate") == 1.5
 
 
 def test_without_javascript_the_native_player_and_the_full_transcript_remain(
