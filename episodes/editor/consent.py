@@ -29,9 +29,18 @@ def formset_speakers_without_consent(formset):
     return names
 
 
+# Added to the editor's address when an approval was refused: the editor then says why.
+APPROVAL_REFUSED = {"approbation": "refusee"}
+
+
+def people_list(names):
+    """« de Marie Dupont et de Karim Benali »."""
+    return get_text_list([_("de %(name)s") % {"name": name} for name in names], _("et"))
+
+
 def refusal_message(names):
     """« Publication impossible : le consentement de Marie Dupont n'est pas enregistré. »"""
-    people = get_text_list([_("de %(name)s") % {"name": name} for name in names], _("et"))
+    people = people_list(names)
     return ngettext(
         "Publication impossible : le consentement %(people)s n'est pas enregistré.",
         "Publication impossible : les consentements %(people)s ne sont pas enregistrés.",
@@ -39,9 +48,20 @@ def refusal_message(names):
     ) % {"people": people}
 
 
+def approval_refusal_message(names):
+    """What a moderator reads when an approval was refused: who lacks consent, what to do."""
+    return ngettext(
+        "Approbation impossible : le consentement %(people)s n'est pas enregistré. "
+        "Enregistrez-le (onglet Contenu, Intervenants), puis approuvez à nouveau.",
+        "Approbation impossible : les consentements %(people)s ne sont pas enregistrés. "
+        "Enregistrez-les (onglet Contenu, Intervenants), puis approuvez à nouveau.",
+        len(names),
+    ) % {"people": people_list(names)}
+
+
 def warning_message(names):
     """What the editor reads on opening an episode whose speakers have not all consented."""
-    people = get_text_list([_("de %(name)s") % {"name": name} for name in names], _("et"))
+    people = people_list(names)
     return _(
         "Le consentement %(people)s n'est pas enregistré : l'épisode ne pourra pas être publié "
         "avant (onglet Contenu, Intervenants)."

@@ -5,7 +5,13 @@ from django.shortcuts import redirect
 from wagtail import hooks
 from wagtail.admin import messages
 
-from episodes.editor.consent import refusal_message, speakers_without_consent, warning_message
+from episodes.editor.consent import (
+    APPROVAL_REFUSED,
+    approval_refusal_message,
+    refusal_message,
+    speakers_without_consent,
+    warning_message,
+)
 from episodes.editor.dashboard import EpisodesToCompletePanel
 from episodes.importer import admin as importer_admin
 from episodes.models import EpisodePage
@@ -18,10 +24,14 @@ def add_episodes_to_complete_panel(request, panels):
 
 @hooks.register("before_edit_page")
 def warn_about_missing_consent(request, page):
-    """On opening an episode, name the speakers whose consent is missing: it cannot go out."""
+    """On opening an episode, name the speakers whose consent is missing: it cannot go out; after a
+    refused approval, say that it was refused and why."""
     if request.method == "GET" and isinstance(page, EpisodePage):
         missing = speakers_without_consent(page.speakers.all())
-        if missing:
+        refused = all(request.GET.get(key) == value for key, value in APPROVAL_REFUSED.items())
+        if missing and refused:
+            messages.error(request, approval_refusal_message(missing))
+        elif missing:
             messages.warning(request, warning_message(missing))
 
 

@@ -1,25 +1,31 @@
 """The association's approval step of the publishing workflow."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
 
-from episodes.editor.consent import speakers_without_consent
+from episodes.editor.consent import APPROVAL_REFUSED, speakers_without_consent
 
 
 class AssociationApprovalTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, refusing to approve an episode whose speakers have not consented.
 
-    The episode editor refuses with a French message before this runs (EpisodePageForm); this
-    guards the other way in, the approval buttons of the admin home: the approval does not happen
-    and the moderator lands on the editor, which names the speakers whose consent is missing.
+    The rule reads the page's latest revision: finishing the workflow publishes that one (Wagtail's
+    publish_workflow_state), with whatever the moderator corrected since the submission. The
+    episode editor refuses with a French message before this runs (EpisodePageForm); this guards
+    the other ways in, the approval buttons of the admin home and of the page listings: the task
+    stays open and the moderator lands on the editor, which says why (editor/hooks.py).
     """
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve":
-            episode = task_state.revision.as_object()
+            page = task_state.workflow_state.content_object.specific
+            episode = page.get_latest_revision_as_object()
             if hasattr(episode, "speakers") and speakers_without_consent(episode.speakers.all()):
-                return reverse("wagtailadmin_pages:edit", args=[episode.pk])
+                editor = reverse("wagtailadmin_pages:edit", args=[page.pk])
+                return f"{editor}?{urlencode(APPROVAL_REFUSED)}"
         return super().on_action(task_state, user, action_name, **kwargs)
 
     @classmethod

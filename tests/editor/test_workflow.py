@@ -7,7 +7,7 @@ from wagtail.models import Page, WorkflowPage
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.editor.helpers import add_url, edit_url, episode_form, feed_titles, speaker
+from tests.editor.helpers import add_url, edit_form, edit_url, episode_form, feed_titles, speaker
 from tests.factories import ADMINISTRATORS, EDITORS, MODERATORS, make_member
 
 REFUSAL = "Publication impossible : le consentement de Marie Dupont n&#x27;est pas enregistré."
@@ -158,7 +158,8 @@ def test_approval_from_the_admin_home_is_refused_without_consent(editor, moderat
     response = editor.post(
         f"/admin/pages/workflow/action/{episode.pk}/approve/{task_state.pk}/", {"comment": ""}
     )
-    assert response.status_code == 302 and response.url == edit_url(episode)
+    assert response.status_code == 302
+    assert response.url == edit_url(episode) + "?approbation=refusee"
     episode.refresh_from_db()
     assert not episode.live and episode.workflow_in_progress
 
@@ -203,3 +204,67 @@ def test_the_consent_warning_follows_the_draft_the_editor_opens(administrator_cl
     assert "Le consentement de Marie Dupont n&#x27;est pas enregistré" in (
         administrator_client.get(edit_url(episode)).content.decode()
     )
+
+
+def with_consent_recorded(data):
+    """The editor's form data with the first speaker's consent ticked, dated and signed."""
+    return data | {
+        "speakers-0-consent_given": ["on"],
+        "speakers-0-consent_date": ["2026-11-02"],
+        "speakers-0-consent_recorded_by": ["Léa, Validation association"],
+    }
+
+
+def submitted_without_consent(editor, show, audio, person):
+    """An editor's episode submitted to moderation while its speaker's consent is missing."""
+    form = episode_form(
+        audio, speakers=[speaker(person, consent=False)], **{"action-submit": "submit"}
+    )
+    assert editor.post(add_url(show), form).status_code == 302
+    return new_episode()
+
+
+def test_moderator_who_records_the_consent_then_approves_publishes_the_episode(
+    editor, moderator, show, audio
+):
+    person = factories.make_person()
+    episode = submitted_without_consent(editor, show, audio, person)
+    editor.force_login(moderator)
+    approve = with_consent_recorded(edit_form(editor, episode))
+    approve |= {"action-workflow-action": ["true"], "workflow-action-name": ["approve"]}
+    assert editor.post(edit_url(episode), approve).status_code == 302
+    episode.refresh_from_db()
+    assert episode.live and not episode.workflow_in_progress
+    assert feed_titles(editor, show) == ["Yoti : la seconde vie des objets"]
+
+
+def test_approval_from_the_admin_home_follows_the_consent_recorded_since(
+    editor, moderator, show, audio
+):
+    person = factories.make_person()
+    episode = submitted_without_consent(editor, show, audio, person)
+    editor.force_login(moderator)
+    draft = with_consent_recorded(edit_form(editor, episode))
+    assert editor.post(edit_url(episode), draft).status_code == 302  # saved, still in moderation
+    task_state = episode.current_workflow_task_state
+    url = f"/admin/pages/workflow/action/{episode.pk}/approve/{task_state.pk}/"
+    assert editor.post(url, {"comment": ""}).status_code == 302
+    episode.refresh_from_db()
+    assert episode.live
+
+
+def test_a_refused_approval_tells_the_moderator_why_in_french(editor, moderator, show, audio):
+    episode = submitted_without_consent(editor, show, audio, factories.make_person())
+    task_state = episode.current_workflow_task_state
+    editor.force_login(moderator)
+    url = f"/admin/pages/workflow/action/{episode.pk}/approve/{task_state.pk}/"
+    answer = editor.post(url, {"comment": ""}, headers={"x-requested-with": "XMLHttpRequest"})
+    redirect = answer.json()["redirect"]
+    assert redirect.startswith(edit_url(episode))
+    shown = editor.get(redirect).content.decode()
+    assert (
+        "Approbation impossible : le consentement de Marie Dupont n&#x27;est pas enregistré."
+        in shown
+    )
+    episode.refresh_from_db()
+    assert not episode.live and episode.current_workflow_task_state == task_state
