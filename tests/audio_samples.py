@@ -68,12 +68,14 @@ def id3v2_tag(title="Épisode 1") -> bytes:
     return buffer.getvalue()
 
 
-def id3_chapters_tag(chapters) -> bytes:
-    """An ID3v2.4 tag with a table of contents and chapters: (start s, end s, title, url) tuples."""
+def id3_chapters_tag(chapters, *, table_of_contents=True) -> bytes:
+    """An ID3v2.4 tag with chapters, (start s, end s, title, url) tuples, and their table of
+    contents (which holds 255 chapters at most)."""
     tags = ID3()
     ids = [f"chp{index}" for index in range(len(chapters))]
     flags = CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED
-    tags.add(CTOC(element_id="toc", flags=flags, child_element_ids=ids, sub_frames=[]))
+    if table_of_contents:
+        tags.add(CTOC(element_id="toc", flags=flags, child_element_ids=ids, sub_frames=[]))
     for element_id, (start, end, title, url) in zip(ids, chapters, strict=True):
         sub_frames = [TIT2(encoding=3, text=title)] + ([WXXX(encoding=3, url=url)] if url else [])
         tags.add(

@@ -11,11 +11,11 @@ import re
 from html import escape
 
 from episodes.feeds.extension import number, rfc2822
-from episodes.feeds.notes import xml_safe
+from episodes.formats.text import XML_FORBIDDEN, xml_safe
 
 INDENT = "\n      "
 # Most values (URLs, numbers, plain titles) need no escaping: one search spares five replaces.
-NEEDS_ESCAPING = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+NEEDS_ESCAPING = re.compile("[&<>\"'" + XML_FORBIDDEN.pattern[1:])
 
 
 def text(value):

@@ -6,20 +6,14 @@ from functools import lru_cache
 
 import nh3
 
+from episodes.formats.text import xml_safe
 from episodes.standards.apple import MAX_DESCRIPTION_BYTES
 
 APPLE_TAGS = {"p", "ol", "ul", "li", "a"}
 APPLE_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
-# Characters XML 1.0 forbids; lxml refuses the whole document if one slips in (pasted from Word).
-XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def xml_safe(text):
-    """Text without the control characters XML cannot carry."""
-    return XML_FORBIDDEN.sub("", text or "")
 
 
 @lru_cache(maxsize=8)

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from mutagen import MutagenError
 from mutagen.id3 import ID3, ID3NoHeaderError
 
+from episodes.formats.text import MAX_JSON_DEPTH, JSONTooDeep, one_line, read_json
 from episodes.formats.timecodes import format_precise_timecode
-from episodes.formats.transcripts import json_seconds, json_time, one_line
+from episodes.formats.transcripts import json_seconds, json_time
 
 CHAPTERS_JSON_VERSION = "1.2.0"
 CHAPTERS_CONTENT_TYPE = "application/json+chapters"
@@ -68,7 +69,7 @@ def chapters_from_id3(fileobj):
     return [
         ChapterDraft(
             start_time=frame.start_time / 1000,
-            title=str(frame.sub_frames.get("TIT2", "")).strip()
+            title=one_line(str(frame.sub_frames.get("TIT2", "")))[:255]
             or _("Chapitre %(number)s") % {"number": number},
             url=next((link.url for link in frame.sub_frames.getall("WXXX")), ""),
         )
@@ -86,7 +87,15 @@ def parse_chapters_json(data, *, from_feed=False):
     (from_feed), which nobody here can fix, such a chapter is left out, or only its link.
     """
     try:
-        document = json.loads(data.decode("utf-8-sig"))
+        document = read_json(data.decode("utf-8-sig"))
+    except JSONTooDeep:
+        raise ChapterError(
+            _(
+                "Ce fichier JSON est imbriqué sur plus de %(depth)s niveaux : ce n'est pas un "
+                "fichier de chapitres Podcasting 2.0."
+            )
+            % {"depth": MAX_JSON_DEPTH}
+        ) from None
     except UnicodeDecodeError:
         raise ChapterError(_("Le fichier de chapitres n'est pas encodé en UTF-8.")) from None
     except json.JSONDecodeError as error:

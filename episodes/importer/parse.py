@@ -15,6 +15,8 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from episodes.formats.text import one_line
+
 ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 # The namespace's URI, and the one early feeds used.
 PODCAST_NAMESPACES = (
@@ -228,10 +230,6 @@ def as_datetime(parsed_time):
     if not parsed_time:
         return None
     return datetime.datetime(*parsed_time[:6], tzinfo=datetime.UTC)
-
-
-def one_line(text):
-    return " ".join((text or "").split())
 
 
 def plain_text(text):

@@ -74,6 +74,7 @@ def test_a_json_transcript_gives_timed_segments_with_their_speaker(hosted):
         ),
         (b"1\n00:00:00,000 --> 00:00:01,000\n\xe9t\xe9\n", "text/srt", "Ligne 3 : le fichier"),
         ("WEBVTT\n", "text/vtt", "ne contient aucun passage minuté"),
+        ("[" * 100_000 + "]" * 100_000, "application/json", "imbriqué sur plus de 32 niveaux"),
     ],
 )
 def test_an_unreadable_transcript_is_refused_in_french_naming_the_line(
@@ -140,6 +141,7 @@ def test_a_link_longer_than_a_chapter_holds_is_refused():
         (b'{"chapitres": []}', "une liste « chapters » non vide"),
         (b'{"chapters": [{"title": "x"}]}', "Chapitre 1 : « startTime »"),
         (b'{"chapters": [{"startTime": 0, "toc": false}]}', "aucun chapitre à afficher"),
+        (b"[" * 100_000 + b"]" * 100_000, "imbriqué sur plus de 32 niveaux"),
     ],
 )
 def test_unreadable_chapters_from_a_feed_are_refused_in_french(data, message):

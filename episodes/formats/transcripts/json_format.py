@@ -5,7 +5,8 @@ import json
 
 from django.utils.translation import gettext as _
 
-from episodes.formats.transcripts.segments import Segment, TranscriptError, one_line, speaker_name
+from episodes.formats.text import MAX_JSON_DEPTH, JSONTooDeep, one_line, read_json
+from episodes.formats.transcripts.segments import Segment, TranscriptError, speaker_name
 
 # Beyond about 115 days, a time is a mistake, not an episode.
 MAX_SECONDS = 10**7
@@ -14,7 +15,15 @@ MAX_SECONDS = 10**7
 def read_json_transcript(text):
     """(where, segment) of each passage of a JSON transcript with text."""
     try:
-        document = json.loads(text)
+        document = read_json(text)
+    except JSONTooDeep:
+        raise TranscriptError(
+            _(
+                "ce fichier JSON est imbriqué sur plus de %(depth)s niveaux : ce n'est pas une "
+                "transcription Podcasting 2.0."
+            )
+            % {"depth": MAX_JSON_DEPTH}
+        ) from None
     except json.JSONDecodeError as error:
         raise TranscriptError(
             _("ce n'est pas du JSON valide (colonne %(column)s : %(reason)s).")

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
+from episodes.formats.text import one_line
+
 # What TranscriptSegment.speaker holds.
 MAX_SPEAKER_LENGTH = 200
 MAX_SRT_NAME_LENGTH = 60
@@ -46,11 +48,6 @@ class TranscriptError(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
-
-
-def one_line(text):
-    """The text with its runs of whitespace, line breaks included, made single spaces."""
-    return " ".join(text.split())
 
 
 def speaker_name(text):
