@@ -1,4 +1,4 @@
-"""The episode_tab player in a real browser: keyboard, chapters, transcript, start time, speed."""
+"""The episode player in a real browser: keyboard, chapters, transcript, start time, speed."""
 
 import re
 
@@ -18,12 +18,12 @@ AUDIO = "document.querySelector('[data-player] audio')"
 
 # Functions, not bare expressions: the site's Content-Security-Policy forbids eval() of strings.
 def audio(page, expression):
-    """The value of a JavaScript expression about the episode_tab's <audio> element, `a`."""
+    """The value of a JavaScript expression about the episode page's <audio> element, `a`."""
     return page.evaluate(f"() => {{ const a = {AUDIO}; return {expression}; }}")
 
 
 def wait_for_audio(page, condition):
-    """Wait until a JavaScript condition on the episode_tab's <audio> element, `a`, holds."""
+    """Wait until a JavaScript condition on the episode page's <audio> element, `a`, holds."""
     page.wait_for_function(f"() => {{ const a = {AUDIO}; return {condition}; }}")
 
 
