@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from episodes.models import KnowledgeIndexPage, KnowledgePage
 from tests import factories
 from tests.search.helpers import episode_slugs, search
 
@@ -80,3 +81,16 @@ def test_episode_dated_in_the_future_stays_a_404_for_a_user_who_cannot_edit_it(
     visitor = django_user_model.objects.create_user("auditeur", "auditeur@example.org", "x")
     client.force_login(visitor)
     assert client.get(coming.url).status_code == 404
+
+
+def test_a_knowledge_page_embeds_an_episode_only_once_it_is_published(client, home, coming):
+    draft = factories.make_episode(
+        show=coming.get_parent(), title="Brouillon secret", slug="brouillon", live=False
+    )
+    index = home.add_child(instance=KnowledgeIndexPage(title="Ressources", slug="ressources"))
+    page = KnowledgePage(
+        title="France Active", slug="france-active", body=[("episode", coming), ("episode", draft)]
+    )
+    index.add_child(instance=page)
+    html = client.get(page.url).content.decode()
+    assert "Épisode à venir" not in html and "Brouillon secret" not in html
