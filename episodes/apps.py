@@ -10,6 +10,7 @@ class EpisodesConfig(AppConfig):
     verbose_name = _("Épisodes")
 
     def ready(self):
+        """After every migrate, the default Site follows PUBLIC_BASE_URL."""
         from episodes.models.site_pages import follow_public_base_url_after_migrate
 
         post_migrate.connect(follow_public_base_url_after_migrate, sender=self)

@@ -1,9 +1,6 @@
 """The pages of the site besides shows and episodes: the home page, knowledge pages on the
 programmes that support associations, and plain pages."""
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +9,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from episodes.blocks import KnowledgeStreamBlock
+from episodes.delivery.addresses import public_origin
 from episodes.models.episode import EpisodePage
 from episodes.models.show import PodcastPage
 from episodes.models.taxonomy import Association, Theme
@@ -120,7 +118,7 @@ def ensure_home_page():
 
 def public_host_and_port():
     """PUBLIC_BASE_URL's host and port, as Wagtail's Site record holds them."""
-    public = urlsplit(settings.PUBLIC_BASE_URL)
+    public = public_origin()
     return public.hostname or "localhost", public.port or (443 if public.scheme == "https" else 80)
 
 
