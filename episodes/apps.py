@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,3 +8,9 @@ class EpisodesConfig(AppConfig):
 
     name = "episodes"
     verbose_name = _("Épisodes")
+
+    def ready(self):
+        """After every migrate, the default Site follows PUBLIC_BASE_URL."""
+        from episodes.models.site_pages import follow_public_base_url_after_migrate
+
+        post_migrate.connect(follow_public_base_url_after_migrate, sender=self)

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 
 from episodes.models import Association, EpisodePage, KnowledgePage
 from search import catalogue
@@ -28,6 +29,7 @@ class EpisodeResult:
     passages: list
 
 
+@require_safe
 def search(request):
     """Episodes matching the visitor's words and facets; associations and resources too."""
     text, terms, selected = SearchForm(request.GET).criteria()

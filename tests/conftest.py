@@ -1,7 +1,7 @@
 """Shared fixtures: uploads go to a temporary media folder, every test starts with an empty
 cache; a site with a home page, a show and episodes, a theme and an association; the demo
 content; clients logged in as members of the migrated groups (pytest-django's admin_client is
-the superuser); a local podcast host."""
+the superuser); a local podcast host; a Redis server of the test's own."""
 
 import pytest
 from django.core.cache import cache
@@ -10,6 +10,7 @@ from django.core.management import call_command
 from episodes.models import Association, EpisodeSpeaker, Person, Theme, TranscriptSegment
 from tests import factories
 from tests.importer import helpers as import_helpers
+from tests.radio.helpers import RedisServer
 
 
 @pytest.fixture(autouse=True)
@@ -88,3 +89,14 @@ def host():
     server = import_helpers.start_host()
     yield server
     import_helpers.stop_host(server)
+
+
+@pytest.fixture
+def redis_server():
+    """A running Redis server of the test's own (free port, nothing on disk) it may stop and
+    start again; skipped if redis-server is not installed."""
+    server = RedisServer()
+    server.start()
+    yield server
+    if server.process.poll() is None:
+        server.stop()

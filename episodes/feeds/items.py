@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from episodes.delivery.addresses import public_url
+from episodes.delivery.addresses import page_path, public_url
 from episodes.feeds.data import (
     FeedChannel,
     FeedFunding,
@@ -36,11 +36,7 @@ class EpisodeNotServable(Exception):
 
 def public_page_url(url_path, root_paths, base_url=None):
     """The public URL of a page from its url_path and the site roots, longest first."""
-    base_url = base_url or settings.PUBLIC_BASE_URL
-    for root_path in root_paths:
-        if url_path.startswith(root_path):
-            return base_url + url_path[len(root_path) - 1 :]
-    return base_url + url_path
+    return public_url(page_path(url_path, root_paths), base_url)
 
 
 def route_template(name, *parameters):

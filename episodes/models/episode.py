@@ -4,8 +4,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -43,6 +45,11 @@ class EpisodePageQuerySet(PageQuerySet):
     def published(self):
         """Live, public episodes whose publication time has come."""
         return self.live().public().filter(publication_date__lte=timezone.now())
+
+    def awaiting_publication(self):
+        """Episodes whose publication time has not come (or is not set): never published(),
+        even when live."""
+        return self.exclude(publication_date__lte=timezone.now())
 
     def newest_first(self):
         return self.order_by("-publication_date", "-pk")
@@ -199,6 +206,21 @@ class EpisodePage(Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def publication_time_has_come(self):
+        """Whether listeners may have it yet: this episode's side of published()."""
+        return self.publication_date is not None and self.publication_date <= timezone.now()
+
+    def serve(self, request, *args, **kwargs):
+        """The episode's page; before its publication time, a 404 as in feeds, search and the
+        sitemap, except for those who may edit it (the admin's « Voir en direct »)."""
+        if self.publication_time_has_come():
+            return super().serve(request, *args, **kwargs)
+        if not self.permissions_for_user(request.user).can_edit():
+            raise Http404
+        response = super().serve(request, *args, **kwargs)
+        add_never_cache_headers(response)  # an editor's view, never kept for anyone else
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

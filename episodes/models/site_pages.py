@@ -1,9 +1,6 @@
 """The pages of the site besides shows and episodes: the home page, knowledge pages on the
 programmes that support associations, and plain pages."""
 
-from urllib.parse import urlsplit
-
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -12,6 +9,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from episodes.blocks import KnowledgeStreamBlock
+from episodes.delivery.addresses import public_origin
 from episodes.models.episode import EpisodePage
 from episodes.models.show import PodcastPage
 from episodes.models.taxonomy import Association, Theme
@@ -95,9 +93,10 @@ class StandardPage(Page):
 
 def ensure_home_page():
     """The HomePage at the root of the default site, replacing Wagtail's welcome page; created
-    on first need (the demo content or a podcast import)."""
+    on first need (the demo content or a podcast import). The site follows PUBLIC_BASE_URL."""
     home = HomePage.objects.first()
     if home:
+        follow_public_base_url()
         return home
     root = Page.get_first_root_node()
     home = root.add_child(
@@ -109,11 +108,38 @@ def ensure_home_page():
     )
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
     welcome = site.root_page if site.pk else None
-    public = urlsplit(settings.PUBLIC_BASE_URL)
-    site.root_page, site.hostname = home, public.hostname or "localhost"
-    site.port = public.port or (443 if public.scheme == "https" else 80)
-    site.site_name = "Radio des Territoires"
+    site.root_page, site.site_name = home, "Radio des Territoires"
+    site.hostname, site.port = public_host_and_port()
     site.save()
     if welcome and welcome.specific_class is Page and welcome.is_leaf():
         welcome.delete()
     return home
+
+
+def public_host_and_port():
+    """PUBLIC_BASE_URL's host and port, as Wagtail's Site record holds them."""
+    public = public_origin()
+    return public.hostname or "localhost", public.port or (443 if public.scheme == "https" else 80)
+
+
+def follow_public_base_url(using="default"):
+    """Points the default Site at PUBLIC_BASE_URL, for the admin's « Voir en direct » links;
+    public documents never read it (episodes/delivery/addresses.py). Left alone when another
+    Site already has that host and port."""
+    site = Site.objects.using(using).filter(is_default_site=True).first()
+    hostname, port = public_host_and_port()
+    if site is None or (site.hostname, site.port) == (hostname, port):
+        return
+    if Site.objects.using(using).filter(hostname=hostname, port=port).exists():
+        return
+    site.hostname, site.port = hostname, port
+    site.save(using=using)
+
+
+def follow_public_base_url_after_migrate(apps, using, **kwargs):
+    """post_migrate: every deployment (migrate) points the default Site at PUBLIC_BASE_URL."""
+    try:
+        apps.get_model("wagtailcore", "Site")
+    except LookupError:  # Wagtail's tables are not there (migrated back to zero)
+        return
+    follow_public_base_url(using)

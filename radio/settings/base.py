@@ -93,15 +93,22 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def redis_cache(url):
+    """The cache on Redis at url: a miss while Redis is out, never an error (radio/cache.py).
+    Short socket timeouts: a Redis that hangs delays one request by a second at most, then is
+    left alone until its next try, instead of holding every request for minutes."""
+    return {
+        "BACKEND": "radio.cache.ResilientRedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "radio",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "retry_seconds": 5},
+    }
+
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "radio",
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

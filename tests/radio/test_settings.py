@@ -102,3 +102,10 @@ def test_bucket_name_switches_uploads_to_object_storage():
     assert setting_in_fresh_process(backend).endswith("FileSystemStorage")
     switched = setting_in_fresh_process(backend, AWS_STORAGE_BUCKET_NAME="radio-audio")
     assert switched == "storages.backends.s3.S3Storage"
+
+
+def test_redis_url_switches_the_cache_to_redis_that_degrades():
+    backend = "settings.CACHES['default']['BACKEND']"
+    assert setting_in_fresh_process(backend, REDIS_URL="").endswith("LocMemCache")
+    switched = setting_in_fresh_process(backend, REDIS_URL="redis://127.0.0.1:6379/0")
+    assert switched == "radio.cache.ResilientRedisCache"
