@@ -99,7 +99,7 @@ def test_elasticsearch_url_switches_search_to_elasticsearch():
 
 def test_bucket_name_switches_uploads_to_object_storage():
     backend = "settings.STORAGES['default']['BACKEND']"
-    assert setting_in_fresh_process(backend).endswith("FileSystemStorage")
+    assert setting_in_fresh_process(backend) == "radio.storage.LocalMediaStorage"
     switched = setting_in_fresh_process(backend, AWS_STORAGE_BUCKET_NAME="radio-audio")
     assert switched == "storages.backends.s3.S3Storage"
 
