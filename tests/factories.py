@@ -125,6 +125,29 @@ def make_episode(
     return episode
 
 
+def long_transcript(cues, *, cue_seconds=1.44):
+    """A transcript of many cues as a long interview gives (5,000 for two hours), two speakers
+    taking turns, each cue saying its number."""
+    speakers = ("Claire Martin", "Karim Benali")
+    return [
+        TranscriptSegment(
+            start_time=round(number * cue_seconds, 3),
+            end_time=round((number + 1) * cue_seconds, 3),
+            speaker=speakers[number // 4 % 2],
+            body=f"Passage {number + 1} : le réemploi solidaire, ici, « ça change tout ».",
+        )
+        for number in range(cues)
+    ]
+
+
+def make_long_episode(*, show, cues, title="Un entretien au long cours", **fields):
+    """A published episode whose real MP3 (8 kHz, 8 kbit/s: a few seconds to encode) is as long
+    as its transcript of that many cues."""
+    segments = long_transcript(cues)
+    audio = make_audio(title=title, seconds=segments[-1].end_time, sample_rate=8000, bitrate=8)
+    return make_episode(show=show, title=title, audio=audio, transcript_segments=segments, **fields)
+
+
 def make_event(*, name="FNAF 2024", place="Palais des congrès, Rennes"):
     """An event with coordinates (one per name)."""
     coordinates = {"latitude": Decimal("48.111300"), "longitude": Decimal("-1.680000")}

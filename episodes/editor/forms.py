@@ -1,5 +1,5 @@
-"""The episode editor's form: transcript upload, chapter import, checks across the chapters, and
-the speakers' consent when publishing."""
+"""The episode editor's form: the transcript as text or an uploaded file, chapter import, checks
+across the chapters, and the speakers' consent when publishing."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -8,6 +8,11 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from episodes.editor.consent import formset_speakers_without_consent, is_publishing, refusal_message
+from episodes.editor.transcript_text import (
+    TranscriptTextField,
+    read_edited_transcript,
+    transcript_as_text,
+)
 from episodes.formats.chapters import (
     ChapterError,
     chapter_time_errors,
@@ -43,13 +48,22 @@ class EpisodePageForm(WagtailAdminPageForm):
     """Checks and imports an episode's transcript and chapters, and refuses publishing while a
     speaker's consent is missing; never loses the editor's edits."""
 
+    transcript_vtt = TranscriptTextField(
+        label=_("Transcription (WebVTT)"),
+        required=False,
+        help_text=_(
+            "Chaque passage : une ligne « début --> fin » (par exemple « 00:01:05.250 --> "
+            "00:01:09.000 »), puis son texte, précédé de <v Nom> pour nommer l'intervenant ; "
+            "une ligne vide entre deux passages. Videz le champ pour retirer la transcription."
+        ),
+    )
     transcript_file = forms.FileField(
         label=_("Fichier de transcription"),
         required=False,
         validators=[check_text_upload_size],
         help_text=_(
             "WebVTT (.vtt), SRT (.srt) ou transcription JSON Podcasting 2.0 (.json), encodé en "
-            "UTF-8. Remplace tous les passages ci-dessous. Les intervenants sont lus dans les "
+            "UTF-8. Remplace toute la transcription ci-dessus. Les intervenants sont lus dans les "
             "balises <v Nom> du WebVTT, le champ « speaker » du JSON, et en SRT dans un "
             "« Nom: » en tête de sous-titre (valable pour les sous-titres suivants)."
         ),
@@ -69,6 +83,10 @@ class EpisodePageForm(WagtailAdminPageForm):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["transcript_vtt"] = transcript_as_text(self.instance.transcript_segments.all())
+
     def is_valid(self):
         """Consent is checked once the form and its formsets are valid, on the speakers being sent;
         on refusal Wagtail re-renders the editor with everything the editor typed."""
@@ -84,7 +102,7 @@ class EpisodePageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         audio = cleaned_data.get("audio")
         duration = audio.duration if audio else 0
-        self.new_segments = self.uploaded_transcript(duration)
+        self.new_segments = self.new_transcript(duration)
         self.new_chapters = self.imported_chapters(audio)
         if self.new_chapters is None:
             self.check_listed_chapters(duration)
@@ -92,16 +110,27 @@ class EpisodePageForm(WagtailAdminPageForm):
             self.check_imported_chapters(duration)
         return cleaned_data
 
-    def uploaded_transcript(self, duration):
-        """The segments of the uploaded transcript file, or None if there is none or it is bad."""
+    def new_transcript(self, duration):
+        """The segments of the uploaded file, else of the edited text; None when neither changes
+        the transcript or when it is refused (the error is on its field, the text kept)."""
         upload = self.cleaned_data.get("transcript_file")
-        if not upload:
-            return None
+        field = "transcript_file" if upload else "transcript_vtt"
         try:
-            return parse_transcript_file(upload.name, upload.read(), duration=duration)
+            if upload:
+                segments = parse_transcript_file(upload.name, upload.read(), duration=duration)
+                self.show_transcript(segments)
+                return segments
+            if "transcript_vtt" in self.changed_data and "transcript_vtt" in self.cleaned_data:
+                return read_edited_transcript(self.cleaned_data["transcript_vtt"], duration)
         except TranscriptError as error:
-            self.add_error("transcript_file", error.message)
+            self.add_error(field, error.message)
         return None
+
+    def show_transcript(self, segments):
+        """Put an accepted upload in the text box: if another field is refused, the editor sees
+        it there and saves it again without sending the file again."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("transcript_vtt")] = transcript_as_text(segments)
 
     def imported_chapters(self, audio):
         """Chapters from the audio's ID3 frames or an uploaded JSON file; None if not asked."""

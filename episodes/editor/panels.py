@@ -109,10 +109,8 @@ def episode_edit_handler(content_panels, details_panels):
             ObjectList(
                 [
                     missing_transcript,
+                    FieldPanel("transcript_vtt"),
                     FieldPanel("transcript_file"),
-                    InlinePanel(
-                        "transcript_segments", heading=_("Transcription"), label=_("passage")
-                    ),
                 ],
                 heading=_("Transcription"),
             ),

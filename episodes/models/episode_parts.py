@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
 from episodes.formats.timecodes import format_timecode
-from episodes.models.fields import TimecodeField, optional_image
+from episodes.models.fields import BulkParentalKey, TimecodeField, optional_image
 
 
 class SpeakerRole(models.TextChoices):
@@ -128,18 +128,14 @@ class Chapter(Orderable):
 class TranscriptSegment(Orderable):
     """A timed passage of an episode's transcript, with who speaks."""
 
-    episode = ParentalKey(
+    # Written in bulk: a two-hour episode has 5,000 cues.
+    episode = BulkParentalKey(
         "episodes.EpisodePage", on_delete=models.CASCADE, related_name="transcript_segments"
     )
     start_time = TimecodeField(_("début"), validators=[MinValueValidator(0)])
     end_time = TimecodeField(_("fin"), validators=[MinValueValidator(0)])
     speaker = models.CharField(_("intervenant"), max_length=200, blank=True)
     body = models.TextField(_("texte"))
-
-    panels = [
-        FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time"), FieldPanel("speaker")]),
-        FieldPanel("body"),
-    ]
 
     class Meta(Orderable.Meta):
         ordering = ["start_time", "sort_order"]

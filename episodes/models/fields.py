@@ -1,9 +1,16 @@
 """Fields of the podcast domain's models: times within an episode typed as people read them
-(« 1:15 », « 1:02:03 ») and stored as seconds, and links to optional images."""
+(« 1:15 », « 1:02:03 ») and stored as seconds, links to optional images, and the parental key of
+children too many for modelcluster to write one by one (a transcript's cues)."""
 
 from django import forms
-from django.db import models
+from django.db import models, transaction
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import (
+    ChildObjectsDescriptor,
+    ParentalKey,
+    create_deferring_foreign_related_manager,
+)
 
 from episodes.formats.timecodes import format_precise_timecode, parse_timecode
 
@@ -63,3 +70,50 @@ def optional_image(verbose_name, **options):
         related_name="+",
         **options,
     )
+
+
+class BulkChildObjectsDescriptor(ChildObjectsDescriptor):
+    """The page's side of a BulkParentalKey: modelcluster's in-memory children, written in bulk."""
+
+    @cached_property
+    def child_object_manager_cls(self):
+        deferring = create_deferring_foreign_related_manager(self.rel, self.related_manager_cls)
+        return bulk_committing(deferring, self.rel)
+
+
+class BulkParentalKey(ParentalKey):
+    """A ParentalKey whose children are written in bulk when their page is saved (published):
+    unchanged, nothing is written; changed, one DELETE and a few batched INSERTs. modelcluster
+    writes children one query each, after comparing every old one with every new one: a minute
+    for the 5,000 cues of a two-hour transcript. For the database and the migrations it is a
+    plain ParentalKey, as deconstruct() says: only how pending children are written differs."""
+
+    related_accessor_class = BulkChildObjectsDescriptor
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "modelcluster.fields.ParentalKey", args, kwargs
+
+
+def bulk_committing(manager_class, rel):
+    """modelcluster's manager of a page's children, with commit() written in bulk."""
+    accessor, model, key = rel.get_accessor_name(), rel.related_model, rel.field.name
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname not in ("id", key)]
+
+    class BulkCommittingManager(manager_class):
+        def commit(self):
+            pending = getattr(self.instance, "_cluster_related_objects", {}).get(accessor)
+            if pending is None or self.instance.pk is None:
+                return super().commit()  # nothing pending, or modelcluster's own refusal
+            live = model._base_manager.filter(**{key: self.instance}).order_by("pk")
+            rows = [tuple(getattr(item, name) for name in fields) for item in pending]
+            with transaction.atomic():
+                if list(live.values_list(*fields)) != rows:
+                    live.delete()
+                    for item in pending:
+                        item.pk = None
+                        setattr(item, key, self.instance)
+                    model._base_manager.bulk_create(pending, batch_size=500)
+            del self.instance._cluster_related_objects[accessor]
+
+    return BulkCommittingManager

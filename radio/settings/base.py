@@ -162,6 +162,8 @@ AUDIO_X_ACCEL_PREFIX = os.environ.get("AUDIO_X_ACCEL_PREFIX", "/protected-media"
 # Uploads above this size are streamed to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# The episode editor sends the transcript as text: up to 5 MB, like an uploaded transcript file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # Largest audio file an editor may upload, in megabytes.
 AUDIO_MAX_UPLOAD_MB = int(os.environ.get("AUDIO_MAX_UPLOAD_MB", "500"))

@@ -23,7 +23,7 @@ def speaker(person, *, consent=True, **fields):
 
 
 def episode_form(audio, *, title="Yoti : la seconde vie des objets", speakers=(), **fields):
-    """The episode editor's POST data: content, speakers and empty chapters and transcript."""
+    """The episode editor's POST data: content, speakers, no chapter and no transcript."""
     data = {
         "title": title,
         "slug": fields.pop("slug", "yoti-seconde-vie"),
@@ -33,7 +33,6 @@ def episode_form(audio, *, title="Yoti : la seconde vie des objets", speakers=()
         "episode_type": "full",
         "speakers": inline_formset(list(speakers)),
         "chapters": inline_formset([]),
-        "transcript_segments": inline_formset([]),
         "comments": inline_formset([]),
     }
     data.update(fields)

@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import querydict_from_html
 
 from episodes.formats.transcripts import parse_webvtt
 from episodes.models import EpisodePage
-from tests.editor.helpers import edit_form, edit_url, latest, page_text, post_edit, set_formset
+from tests.editor.helpers import edit_form, edit_url, latest, page_text, post_edit
 from tests.factories import make_audio, make_episode
 
 VTT = """WEBVTT
@@ -121,14 +121,6 @@ def test_a_published_transcript_is_served_to_podcast_apps_and_shown(admin_client
     assert "Merci de m'accueillir & bonjour." in html.unescape(page)
 
 
-def test_an_editor_corrects_a_segment_text_in_the_list(admin_client, episode):
-    upload_transcript(admin_client, episode, "entretien.vtt", VTT)
-    data = edit_form(admin_client, episode)
-    data["transcript_segments-1-body"] = ["Merci de m'avoir invité."]
-    assert post_edit(admin_client, episode, data).status_code == 302
-    assert saved_segments(episode)[1][3] == "Merci de m'avoir invité."
-
-
 MALFORMED = [
     (
         "coupé.vtt",
@@ -221,17 +213,6 @@ def test_an_episode_without_transcript_warns_the_editor(admin_client, episode):
     assert warning in page_text(admin_client.get(edit_url(episode)))
     upload_transcript(admin_client, episode, "entretien.vtt", VTT)
     assert warning not in page_text(admin_client.get(edit_url(episode)))
-
-
-def test_segments_typed_in_the_list_take_times_as_minutes_seconds(admin_client, episode):
-    data = set_formset(
-        edit_form(admin_client, episode),
-        "transcript_segments",
-        [{"start_time": "0:00", "end_time": "0:01.5", "speaker": "Claire", "body": "Bonjour."}],
-    )
-    assert post_edit(admin_client, episode, data).status_code == 302
-    assert saved_segments(episode) == [(0.0, 1.5, "Claire", "Bonjour.")]
-    assert edit_form(admin_client, episode)["transcript_segments-0-end_time"] == ["0:01.5"]
 
 
 def test_a_draft_episode_keeps_its_uploaded_transcript(admin_client, show):

@@ -22,6 +22,7 @@ __all__ = [
     "one_line",
     "parse_transcript_file",
     "parse_webvtt",
+    "read_transcript_text",
     "to_json",
     "to_srt",
     "to_webvtt",
@@ -49,11 +50,19 @@ def parse_transcript_file(name, data, *, duration=0, kind=""):
             )
             % {"name": name}
         )
-    timed = FORMAT_READERS[kind](decode_transcript(name, data))
-    if not timed:
+    segments = read_transcript_text(decode_transcript(name, data), kind=kind, duration=duration)
+    if not segments:
         raise TranscriptError(
             _("Le fichier « %(name)s » ne contient aucun passage minuté.") % {"name": name}
         )
+    return segments
+
+
+def read_transcript_text(text, *, kind="vtt", duration=0):
+    """The segments of a transcript's text (a file's, or as typed in the episode editor), each
+    checked against the audio's duration (seconds; 0 if unknown); [] when it has none. A bad
+    cue is a TranscriptError in French naming its line (or passage)."""
+    timed = FORMAT_READERS[kind](text)
     for where, segment in timed:
         check_segment_times(where, segment, duration)
     return [segment for _where, segment in timed]
