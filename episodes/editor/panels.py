@@ -55,7 +55,7 @@ class MissingTranscriptPanel(Panel):
         template_name = "episodes/admin/missing_transcript_panel.html"
 
         def is_shown(self):
-            return not self.instance.transcript_segments.all()
+            return not self.instance.transcript_segments.exists()
 
 
 def podcast_edit_handler(content_panels):

@@ -52,7 +52,7 @@ def episode_row(episode):
     row = {field: value_at(episode, field) for field in EPISODE_FIELDS}
     row["publication_date"] = episode.publication_date or episode.go_live_at or timezone.now()
     row["has_chapters"] = bool(episode.chapters.all())
-    row["has_transcript"] = bool(episode.transcript_segments.all())
+    row["has_transcript"] = episode.transcript_segments.exists()
     return row
 
 

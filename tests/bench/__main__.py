@@ -1,4 +1,5 @@
-"""make bench: feed and audio delivery speed on a throwaway database, printed as tables.
+"""make bench: feed, audio delivery, search and episode editor speed on a throwaway database,
+printed as tables.
 
 Run with `make bench` (SQLite) or `make bench DB=postgres` (a throwaway PostgreSQL database on
 127.0.0.1:5432). Never part of the test suite: figures depend on the machine.
@@ -148,6 +149,11 @@ def main():
         action="store_true",
         help="seed the largest size at once and measure the search page only",
     )
+    parser.add_argument(
+        "--editor-only",
+        action="store_true",
+        help="seed no episode and measure the episode editor only (a 5,000-cue transcript)",
+    )
     arguments = parser.parse_args()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
     from tests.bench import servers
@@ -157,9 +163,14 @@ def main():
         configure(url, folder, port)
         from django.test import Client
 
-        from tests.bench import pages, seed
+        from tests.bench import editor, pages, seed
 
         fixture, client, results, http, queries = seed.create_show(), Client(), {}, {}, {}
+        if arguments.editor_only:
+            editing = editor.measure_editor(fixture, HTTPS)
+            print_machine(arguments.db)
+            editor.print_editor_table(editing)
+            return
         done, seeding = 0, {}
         for size in sizes:
             start = time.perf_counter()
@@ -174,16 +185,22 @@ def main():
             if size == 1000:
                 http = measure_http(fixture, port)
         searches = pages.search_medians(client, HTTPS, done)
-        print(
-            f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores; "
-            f"load average at the end {os.getloadavg()[0]:.1f}"
-        )
+        editing = None if arguments.search_only else editor.measure_editor(fixture, HTTPS)
+        print_machine(arguments.db)
         print_seeding_table(seeding)
         if not arguments.search_only:
             print_feed_table(results)
             print_http_table(http)
             print_page_queries(queries)
+            editor.print_editor_table(editing)
         print_search_table(done, arguments.db, searches)
+
+
+def print_machine(database):
+    print(
+        f"\nDatabase: {database}; Python {sys.version.split()[0]}; {os.cpu_count()} cores; "
+        f"load average at the end {os.getloadavg()[0]:.1f}"
+    )
 
 
 def print_page_queries(queries):
