@@ -15,6 +15,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.search.tasks import insert_or_update_object_task
 
 from episodes.delivery.addresses import public_url
 from episodes.editor.panels import episode_edit_handler
@@ -252,4 +253,13 @@ class EpisodePage(Page):
     def save(self, *args, **kwargs):
         if self.live and self.publication_date is None:
             self.publication_date = self.go_live_at or timezone.now()
+        update_fields = kwargs.get("update_fields")
+        writes_cues = "transcript_segments" in getattr(self, "_cluster_related_objects", {}) and (
+            update_fields is None or "transcript_segments" in update_fields
+        )
         super().save(*args, **kwargs)
+        if writes_cues:
+            # The search index read the transcript when the page's row was saved, before its
+            # cues were written: a published transcript was found only after the next save.
+            meta = self._meta
+            insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(self.pk))

@@ -6,7 +6,8 @@ import html
 
 from episodes.models import EpisodePage
 from tests.editor.helpers import edit_form, edit_url, latest, page_text, post_edit
-from tests.factories import make_long_episode
+from tests.factories import make_audio, make_episode, make_long_episode
+from tests.search.helpers import search
 
 VTT = """WEBVTT
 
@@ -158,3 +159,14 @@ def test_the_preview_shows_the_transcript_being_typed(admin_client, episode):
     assert admin_client.post(preview, data).json() == {"is_valid": True, "is_available": True}
     shown = html.unescape(admin_client.get(preview).content.decode())
     assert "Karim Benali :</strong> Merci de m'accueillir & bonjour." in shown
+
+
+def test_a_cue_typed_in_the_editor_is_found_by_the_search_at_its_second(admin_client, client, show):
+    audio = make_audio(seconds=760, sample_rate=8000, bitrate=8)
+    episode = make_episode(show=show, title="La recyclerie de Tours", audio=audio)
+    typed = VTT + "\n00:12:34.000 --> 00:12:38.000\n<v Karim Benali>Une ressourcerie ouverte.\n"
+    assert edit_transcript(admin_client, episode, typed, publish=True).status_code == 302
+    html_page = search(client, q="ressourcerie")
+    assert f'href="{episode.url}?t=754#t=754"' in html_page
+    assert '<span class="time">12:34</span>' in html_page
+    assert "Une <mark>ressourcerie</mark> ouverte." in html_page
