@@ -1,5 +1,5 @@
-"""The show and episode editors' tabs, and the read-only panels of the podcast domain: audio
-facts with Apple's warnings, and the missing transcript."""
+"""The show and episode editors' tabs, and the panels of the podcast domain: audio facts with
+Apple's warnings, the transcript's text, and the missing transcript."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Page
 
 from episodes.editor.forms import EpisodePageForm
+from episodes.editor.transcript_text import TranscriptComparison
 
 
 class AudioFactsPanel(Panel):
@@ -46,6 +47,14 @@ class EpisodeAudioPanel(AudioFactsPanel):
             context = super().get_context_data(parent_context)
             context["show_title"] = True
             return context
+
+
+class TranscriptPanel(FieldPanel):
+    """The transcript's text box; « Comparer » shows the cues changed between two revisions."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def get_comparison(self):
+            return [TranscriptComparison]
 
 
 class MissingTranscriptPanel(Panel):
@@ -109,7 +118,7 @@ def episode_edit_handler(content_panels, details_panels):
             ObjectList(
                 [
                     missing_transcript,
-                    FieldPanel("transcript_vtt"),
+                    TranscriptPanel("transcript_vtt"),
                     FieldPanel("transcript_file"),
                 ],
                 heading=_("Transcription"),

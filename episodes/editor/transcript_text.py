@@ -5,9 +5,12 @@ One inline form per cue made a 26 MB editor page for 2,500 cues, and a save Djan
 changes are read back by the transcript parsers, a bad cue refused naming its line.
 """
 
+import difflib
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.compare import TextFieldComparison
 
 from episodes.formats.transcripts import read_transcript_text, to_webvtt
 
@@ -55,3 +58,28 @@ def read_edited_transcript(text, duration):
     if text in ("", WEBVTT_HEADER):
         return []
     return read_transcript_text(text, kind="vtt", duration=duration)
+
+
+def changed_cues(text_a, text_b):
+    """The cues of two transcript texts that differ, as two texts: a one-word correction in a
+    two-hour transcript is shown as that cue, not as a 650 kB diff."""
+    cues_a, cues_b = text_a.split("\n\n"), text_b.split("\n\n")
+    matcher = difflib.SequenceMatcher(None, cues_a, cues_b, autojunk=False)
+    changed = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    return (
+        "\n\n".join(cue for _tag, i1, i2, _j1, _j2 in changed for cue in cues_a[i1:i2]),
+        "\n\n".join(cue for _tag, _i1, _i2, j1, j2 in changed for cue in cues_b[j1:j2]),
+    )
+
+
+class TranscriptComparison(TextFieldComparison):
+    """Two revisions' transcripts in « Comparer »: the cues that changed, word by word."""
+
+    def __init__(self, obj_a, obj_b):
+        self.val_a, self.val_b = changed_cues(
+            transcript_as_text(obj_a.transcript_segments.all()),
+            transcript_as_text(obj_b.transcript_segments.all()),
+        )
+
+    def field_label(self):
+        return _("Transcription (passages modifiés)")

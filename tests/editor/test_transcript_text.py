@@ -170,3 +170,15 @@ def test_a_cue_typed_in_the_editor_is_found_by_the_search_at_its_second(admin_cl
     assert f'href="{episode.url}?t=754#t=754"' in html_page
     assert '<span class="time">12:34</span>' in html_page
     assert "Une <mark>ressourcerie</mark> ouverte." in html_page
+
+
+def test_comparing_revisions_shows_only_the_corrected_cue(admin_client, episode):
+    edit_transcript(admin_client, episode, VTT)
+    first = latest(episode).get_latest_revision()
+    edit_transcript(admin_client, episode, VTT.replace("&amp; bonjour", "et merci"))
+    second = latest(episode).get_latest_revision()
+    url = f"/admin/pages/{episode.pk}/revisions/compare/{first.pk}...{second.pk}/"
+    shown = page_text(admin_client.get(url))
+    assert "Transcription (passages modifiés)" in shown
+    assert "Merci de m'accueillir" in shown
+    assert "Bienvenue sur Radio des Territoires." not in shown
