@@ -19,20 +19,27 @@ class Host(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), FileHandler)
+    def __init__(self, address="127.0.0.1"):
+        super().__init__((address, 0), FileHandler)
         self.files = {}
         self.delays = {}  # path: seconds to wait before answering
+        self.trickles = {}  # path: seconds between two bytes of the body
+        self.redirects = {}  # path: the address a 302 sends to
         self.requests = []
 
-    def url(self, path):
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+    def url(self, path, *, host=None):
+        return f"http://{host or self.server_address[0]}:{self.server_address[1]}{path}"
 
 
 class FileHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the http.server API)
         self.server.requests.append((self.path, self.headers.get("User-Agent", "")))
         time.sleep(self.server.delays.get(self.path, 0))
+        if self.path in self.server.redirects:
+            self.send_response(302)
+            self.send_header("Location", self.server.redirects[self.path])
+            self.end_headers()
+            return
         found = self.server.files.get(self.path)
         if found is None:
             self.send_error(404)
@@ -42,15 +49,28 @@ class FileHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.path in self.server.trickles:
+            self.trickle(body, self.server.trickles[self.path])
+        else:
+            self.wfile.write(body)
+
+    def trickle(self, body, pause):
+        """A slow host: one byte, then a pause, and again, until the client hangs up."""
+        try:
+            for index in range(len(body)):
+                self.wfile.write(body[index : index + 1])
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass
 
     def log_message(self, *args):
         pass
 
 
-def start_host():
+def start_host(address="127.0.0.1"):
     """A Host serving from a thread; stop it with stop_host()."""
-    server = Host()
+    server = Host(address)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
