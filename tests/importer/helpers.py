@@ -2,11 +2,19 @@
 chapters served by a local HTTP server (127.0.0.1, random port), never the internet."""
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from django.conf import settings
+from django.db import connections
 
 from tests.audio_samples import encode_mp3
 from tests.factories import WEBVTT, image_bytes
@@ -208,3 +216,48 @@ def publish_podcast(host, items=None, **feed_options):
         ]
     host.files["/feed.xml"] = (feed_xml(host, items, **feed_options), "application/rss+xml")
     return items
+
+
+def database_for_other_processes(tmp_path):
+    """(DATABASE_URL, rows(sql)) of this test's database for other processes (a transactional
+    test's): PostgreSQL's test database itself; SQLite's in-memory one copied to a file, whose
+    rows are then read from that file."""
+    connection = connections["default"]
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        path = tmp_path / "shared.sqlite3"
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.close()
+
+        def rows(sql):
+            with closing(sqlite3.connect(path)) as reader:
+                return reader.execute(sql).fetchall()
+
+        return f"sqlite:///{path}", rows
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+    def rows(sql):
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
+
+    return url, rows
+
+
+def start_command(arguments, database_url, media_root):
+    """manage.py with these arguments in a process of its own, on the given database."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "radio.settings.test",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+    }
+    return subprocess.Popen(
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), *arguments],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
