@@ -45,7 +45,7 @@ def test_the_lock_of_an_import_that_died_is_taken_over(host, home):
     assert EpisodePage.objects.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_processes_importing_the_same_feed_at_once_make_one_show(host, tmp_path):
     make_home()
     publish_podcast(host)
