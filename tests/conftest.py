@@ -92,6 +92,25 @@ def host():
 
 
 @pytest.fixture
+def public_addresses_only(settings):
+    """Imports as in production: only public Internet addresses may be reached (the test
+    settings allow 127.0.0.1, where the podcast hosts of the tests run)."""
+    settings.IMPORT_ALLOW_PRIVATE_ADDRESSES = False
+
+
+@pytest.fixture
+def internal_service():
+    """A service of the platform's own network (127.0.0.2) that imports must never reach."""
+    server = import_helpers.start_host("127.0.0.2")
+    server.files["/secret"] = (
+        b"<rss><channel><title>Secret interne</title></channel></rss>",
+        "application/rss+xml",
+    )
+    yield server
+    import_helpers.stop_host(server)
+
+
+@pytest.fixture
 def redis_server():
     """A running Redis server of the test's own (free port, nothing on disk) it may stop and
     start again; skipped if redis-server is not installed."""

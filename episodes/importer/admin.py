@@ -12,6 +12,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from episodes.importer.background import start_job
 from episodes.importer.fetch import FEED_MAX_BYTES, MEGABYTE
 from episodes.importer.parse import InvalidFeed, channel_element
+from episodes.importer.run import may_publish
 from episodes.models import ImportJob
 
 PERMISSION = "episodes.add_importjob"
@@ -38,6 +39,19 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Utilisé seulement si le flux n'en donne pas (itunes:owner)."),
     )
+    publish = forms.BooleanField(
+        label=_("Publier sans passer par la validation"),
+        required=False,
+        help_text=_(
+            "Sinon, le podcast et ses épisodes sont enregistrés comme brouillons et soumis à la "
+            "validation, comme les épisodes écrits sur le site."
+        ),
+    )
+
+    def __init__(self, *args, may_publish=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_publish:  # offered only to those who may publish
+            del self.fields["publish"]
 
     def clean_feed_file(self):
         """The uploaded feed's bytes, refused at once when too big or not an RSS document."""
@@ -92,6 +106,9 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     def get_initial(self):
         return {"owner_email": self.request.user.email}
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "may_publish": may_publish(self.request.user)}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["jobs"] = ImportJob.objects.select_related("show", "user")[:JOBS_LISTED]
@@ -104,6 +121,7 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
             feed_file=feed_file,
             owner_email=form.cleaned_data["owner_email"],
             user=self.request.user,
+            publish=form.cleaned_data.get("publish", False),
         )
         start_job(job)
         return redirect("podcast_import_job", pk=job.pk)

@@ -63,9 +63,10 @@ def changed_fields(page, fields):
     return {name: value for name, value in fields.items() if getattr(page, name) != value}
 
 
-def save_page(parent, page, new_page, fields, outcome, *, user=None):
-    """Create the page under parent (new_page) or set the changed fields, publish, remember
-    where its files came from; the page."""
+def save_page(parent, page, new_page, fields, outcome, *, user=None, action="publish"):
+    """Create the page under parent (new_page) or set the changed fields, remember where its
+    files came from; then, if it changed, publish it ("publish"), submit it to its approval
+    workflow as an editor's page would be ("submit"), or leave it a draft ("draft"). The page."""
     with transaction.atomic():
         if page is None:
             page = parent.add_child(instance=new_page)
@@ -74,9 +75,24 @@ def save_page(parent, page, new_page, fields, outcome, *, user=None):
             for name, value in fields.items():
                 setattr(page, name, value)
         if outcome.result != "unchanged":
-            page.save_revision(user=user, log_action=True).publish(user=user)
+            revision = page.save_revision(user=user, log_action=True)
+            if action == "publish":
+                revision.publish(user=user)
+            elif action == "submit":
+                submit_for_approval(page, user)
         remember_sources(page, outcome.sources)
     return page
+
+
+def submit_for_approval(page, user):
+    """Put the page's latest revision before its moderators (the workflow written pages go
+    through), unless it already awaits them; False if the page has no workflow."""
+    workflow = page.get_workflow()
+    if workflow is None:
+        return False
+    if not page.workflow_in_progress:
+        workflow.start(page, user)
+    return True
 
 
 def notes_rich_text(notes_html):

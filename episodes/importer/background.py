@@ -53,6 +53,7 @@ def run_job(job_id):
             feed_bytes=job.uploaded_feed,
             owner_email=job.owner_email,
             user=job.user,
+            publish=job.publish,
         )
         job.status = ImportStatus.DONE
     except ImportFailed as problem:

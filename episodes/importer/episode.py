@@ -1,7 +1,8 @@
 """An imported feed's item written into the site as an episode (EpisodePage) of its show.
 
-Episodes are found again by their former <guid> (EpisodePage.source_guid) within the show: a
-second import adds the new items and updates the changed ones, never duplicates one. An item
+Episodes are found again by their former <guid> (EpisodePage.source_guid) within the show they
+were imported into (source_show, unique together): a second import adds the new items and
+updates the changed ones, never duplicates one. An item
 whose audio cannot be had is not imported (it is reported); a missing or unreadable artwork,
 transcript or chapters file only gives a warning.
 """
@@ -44,8 +45,9 @@ def episode_fields(data):
     }
 
 
-def apply_episode(show, data, *, user=None):
-    """The Outcome of importing an item into the show; ItemRefused when it cannot be imported."""
+def apply_episode(show, data, *, user=None, action="publish"):
+    """The Outcome of importing an item into the show, published or submitted for approval
+    (action, see save_page); ItemRefused when it cannot be imported."""
     if not data.guid:
         raise ItemRefused(_("l'élément n'a ni <guid> ni fichier audio."))
     if len(data.guid) > MAX_GUID_LENGTH:
@@ -53,7 +55,7 @@ def apply_episode(show, data, *, user=None):
         raise ItemRefused(_("son <guid> dépasse %(limit)s caractères.") % limit)
     if not data.audio_url:
         raise ItemRefused(_("l'élément n'a pas de fichier audio (<enclosure>)."))
-    episode = EpisodePage.objects.child_of(show).filter(source_guid=data.guid).first()
+    episode = EpisodePage.objects.filter(source_show=show, source_guid=data.guid).first()
     if episode is not None:
         episode = episode.get_latest_revision_as_object()
     fields = episode_fields(data)
@@ -65,8 +67,8 @@ def apply_episode(show, data, *, user=None):
     fields.update(linked_files(episode, data, title, outcome))
     new_episode = None
     if episode is None:
-        new_episode = EpisodePage(source_guid=data.guid, live=False, **fields)
-    save_page(show, episode, new_episode, fields, outcome, user=user)
+        new_episode = EpisodePage(source_guid=data.guid, source_show=show, live=False, **fields)
+    save_page(show, episode, new_episode, fields, outcome, user=user, action=action)
     return outcome
 
 

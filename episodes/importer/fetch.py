@@ -1,12 +1,17 @@
 """Files of a podcast being imported, read from its host (http, https) or from a local path.
 
-Every download has a timeout (seconds without a byte) and a size limit, follows redirects only to
-http(s) addresses and names itself with a User-Agent. Problems become FetchError, in French.
+Every download connects to public addresses only (importer/addresses.py), has a timeout (seconds
+without a byte), a deadline (seconds for the whole download: IMPORT_FEED_DEADLINE for feeds,
+images and documents, IMPORT_MEDIA_DEADLINE for audio) and a size limit, follows redirects only
+to http(s) addresses, never through a proxy (the address reached must be the one checked), and
+names itself with a User-Agent. Problems become FetchError, in French.
 """
 
 import http.client
 import socket
 import tempfile
+import threading
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -14,6 +19,12 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from episodes.importer.addresses import (
+    AddressRefused,
+    CheckedHTTPConnection,
+    CheckedHTTPSConnection,
+)
 
 CHUNK_SIZE = 64 * 1024
 MEGABYTE = 1024 * 1024
@@ -46,7 +57,98 @@ class HttpRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-OPENER = urllib.request.build_opener(HttpRedirects)
+class Deadline:
+    """The time by which a download must be over: then its connections are cut, whatever they
+    are doing (connecting, reading headers or a body trickling in byte by byte)."""
+
+    def __init__(self, seconds):
+        self.seconds = seconds
+        self.ends_at = time.monotonic() + seconds
+        self.expired = False
+        self.sockets = []
+        self.timer = threading.Timer(seconds, self.cut)
+        self.timer.daemon = True
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.timer.cancel()
+
+    def remaining(self):
+        return max(self.ends_at - time.monotonic(), 0.01)
+
+    def cut(self):
+        self.expired = True
+        for sock in self.sockets:
+            try:  # the plain socket's shutdown: it wakes a read blocked in another thread
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def message(self, url):
+        return _(
+            "%(url)s : le téléchargement a dépassé la durée maximale de %(seconds)s secondes."
+        ) % {"url": url, "seconds": self.seconds}
+
+
+class WatchedConnection:
+    """A connection whose socket its download's deadline may cut (urllib lets go of the
+    connection once the headers are read; the response keeps reading from that socket)."""
+
+    deadline = None
+
+    def connect(self):
+        self.timeout = min(self.timeout, self.deadline.remaining())
+        super().connect()
+        self.deadline.sockets.append(self.sock)
+
+    @classmethod
+    def factory(cls, deadline):
+        def connection(host, **kwargs):
+            made = cls(host, **kwargs)
+            made.deadline = deadline
+            return made
+
+        return connection
+
+
+class WatchedHTTPConnection(WatchedConnection, CheckedHTTPConnection):
+    pass
+
+
+class WatchedHTTPSConnection(WatchedConnection, CheckedHTTPSConnection):
+    pass
+
+
+class CheckedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def http_open(self, req):
+        return self.do_open(WatchedHTTPConnection.factory(self.deadline), req)
+
+
+class CheckedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, deadline):
+        super().__init__()
+        self.deadline = deadline
+
+    def https_open(self, req):
+        factory = WatchedHTTPSConnection.factory(self.deadline)
+        return self.do_open(factory, req, context=self._context)
+
+
+def opener(deadline):
+    """urllib's opener for one download: checked addresses, its deadline, no proxy."""
+    return urllib.request.build_opener(
+        urllib.request.ProxyHandler({}),
+        HttpRedirects,
+        CheckedHTTPHandler(deadline),
+        CheckedHTTPSHandler(deadline),
+    )
 
 
 def user_agent():
@@ -58,13 +160,13 @@ def is_http_url(source):
     return urlsplit(source).scheme in ("http", "https")
 
 
-def open_url(url):
+def open_url(url, deadline):
     """The response to a GET of url, or FetchError saying in French why there is none."""
     if not is_http_url(url):
         raise FetchError(_("« %(url)s » n'est pas une adresse web (http ou https).") % {"url": url})
     request = urllib.request.Request(url, headers={"User-Agent": user_agent()})
     try:
-        return OPENER.open(request, timeout=settings.PODCAST_IMPORT_TIMEOUT)
+        return opener(deadline).open(request, timeout=settings.PODCAST_IMPORT_TIMEOUT)
     except urllib.error.HTTPError as error:
         error.close()
         reason = HTTP_REASONS.get(error.code, error.reason)
@@ -73,13 +175,20 @@ def open_url(url):
             % {"url": url, "code": error.code, "reason": reason}
         ) from None
     except urllib.error.URLError as error:
-        raise FetchError(network_message(url, error.reason)) from None
+        raise FetchError(network_message(url, error.reason, deadline)) from None
     except (OSError, http.client.HTTPException) as error:
-        raise FetchError(network_message(url, error)) from None
+        raise FetchError(network_message(url, error, deadline)) from None
 
 
-def network_message(url, reason):
+def network_message(url, reason, deadline):
     """Why a host could not be reached, in French."""
+    if isinstance(reason, AddressRefused):
+        return _(
+            "%(url)s : adresse non autorisée (seules les adresses publiques d'Internet "
+            "peuvent être importées)."
+        ) % {"url": url}
+    if deadline.expired:
+        return deadline.message(url)
     if isinstance(reason, TimeoutError | socket.timeout):
         return _("%(url)s : le serveur n'a pas répondu dans les %(seconds)s secondes.") % {
             "url": url,
@@ -92,29 +201,40 @@ def network_message(url, reason):
     return _("%(url)s : le serveur est injoignable (%(reason)s).") % {"url": url, "reason": reason}
 
 
+def download(url, out, *, max_bytes, seconds):
+    """Write the body at url to out within the deadline and max_bytes; its Content-Type."""
+    with Deadline(seconds) as deadline:
+        response = open_url(url, deadline)
+        try:
+            content_type = response.headers.get_content_type()
+            copy_limited(response, out, url, max_bytes)
+        except (OSError, http.client.HTTPException) as error:
+            raise FetchError(network_message(url, error, deadline)) from None
+        finally:
+            response.close()
+        if deadline.expired:  # a cut connection may look like the end of the body
+            raise FetchError(deadline.message(url))
+    return content_type
+
+
 def copy_limited(response, out, url, max_bytes):
     """Copy the response body to out, refusing it past max_bytes; the number of bytes copied."""
     size = 0
-    try:
-        while chunk := response.read(CHUNK_SIZE):
-            size += len(chunk)
-            if size > max_bytes:
-                raise FetchError(
-                    _("%(url)s : le fichier dépasse la limite de %(limit)s Mo.")
-                    % {"url": url, "limit": max_bytes // MEGABYTE}
-                )
-            out.write(chunk)
-    except (OSError, http.client.HTTPException) as error:
-        raise FetchError(network_message(url, error)) from None
-    finally:
-        response.close()
+    while chunk := response.read1(CHUNK_SIZE):
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(
+                _("%(url)s : le fichier dépasse la limite de %(limit)s Mo.")
+                % {"url": url, "limit": max_bytes // MEGABYTE}
+            )
+        out.write(chunk)
     return size
 
 
 def fetch_bytes(url, *, max_bytes):
     """The body of a small file (feed, transcript, chapters, image) as bytes."""
     chunks = ChunkList()
-    copy_limited(open_url(url), chunks, url, max_bytes)
+    download(url, chunks, max_bytes=max_bytes, seconds=settings.IMPORT_FEED_DEADLINE)
     return b"".join(chunks)
 
 
@@ -127,11 +247,11 @@ class ChunkList(list):
 
 def fetch_to_tempfile(url, *, max_bytes):
     """A large file (audio) streamed to a temporary file; (file rewound, Content-Type)."""
-    response = open_url(url)
-    content_type = response.headers.get_content_type()
     out = tempfile.TemporaryFile()
     try:
-        copy_limited(response, out, url, max_bytes)
+        content_type = download(
+            url, out, max_bytes=max_bytes, seconds=settings.IMPORT_MEDIA_DEADLINE
+        )
     except BaseException:
         out.close()
         raise

@@ -3,16 +3,27 @@ episode in turn, telling a reporter (progress bar, admin job) how it goes."""
 
 import logging
 
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from episodes.importer.apply import ItemRefused
+from episodes.importer.apply import ItemRefused, submit_for_approval
 from episodes.importer.episode import apply_episode
 from episodes.importer.fetch import FetchError, read_feed
+from episodes.importer.lock import ImportRunning, feed_key, feed_lock
 from episodes.importer.parse import InvalidFeed, parse_feed
 from episodes.importer.show import apply_show
 from episodes.models.site_pages import ensure_home_page
 
 logger = logging.getLogger("episodes.importer")
+EPISODES_DONE = {
+    "publish": gettext_lazy("Les épisodes ajoutés ou mis à jour sont publiés."),
+    "submit": gettext_lazy(
+        "Les épisodes ajoutés ou mis à jour sont enregistrés comme brouillons et soumis à la "
+        "validation : ils seront en ligne une fois approuvés."
+    ),
+}
 
 
 class ImportFailed(Exception):
@@ -32,12 +43,14 @@ class Reporter:
         """A message for the editor: level is "error", "warning" or "info"."""
 
 
-def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None):
+def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None, publish=False):
     """Import the podcast whose feed is at source (an address or a file path) into the site.
 
     feed_bytes, when given, is the feed already read (a file uploaded in the admin); source then
-    only names it. Returns the show and the counts of episodes by result. Raises ImportFailed,
-    with nothing imported, when the feed cannot be read or used.
+    only names it. Episodes are submitted to the approval workflow, as written ones are, unless
+    publish is asked by a user who may publish (user None: the command line's operator).
+    Returns the show and the counts of episodes by result. Raises ImportFailed, with nothing
+    imported, when the feed cannot be read or used or another import of it is running.
     """
     try:
         feed = parse_feed(read_feed(source) if feed_bytes is None else feed_bytes)
@@ -45,10 +58,27 @@ def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None):
         raise ImportFailed(str(problem)) from None
     if feed.show.locked:
         raise ImportFailed(locked_message(feed.show))
+    action = "publish" if publish and may_publish(user) else "submit"
+    key = feed_key(feed.show, source, uploaded=feed_bytes is not None)
+    try:
+        with feed_lock(key, source) as beat:
+            return import_feed(feed, source, reporter, owner_email, user, action, beat)
+    except ImportRunning as problem:
+        raise ImportFailed(str(problem)) from None
+
+
+def import_feed(feed, source, reporter, owner_email, user, action, beat):
+    """run_import's work once the feed is read and its lock held."""
     home = ensure_home_page()
     try:
         show, outcome = apply_show(
-            feed.show, source, feed.episodes, home, owner_email=owner_email, user=user
+            feed.show,
+            source,
+            feed.episodes,
+            home,
+            owner_email=owner_email,
+            user=user,
+            action=action,
         )
     except ItemRefused as problem:
         raise ImportFailed(str(problem)) from None
@@ -57,17 +87,49 @@ def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None):
     reporter.started(show, len(feed.episodes))
     counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
     for data in reversed(feed.episodes):  # oldest first, as they were published
-        result = import_episode(show, data, reporter, user)
+        result = import_episode(show, data, reporter, user, action)
         counts[result] += 1
         reporter.episode_done(data.title, result)
+        beat()
+    finish_show(show, counts, reporter, user, action)
     return show, counts
 
 
-def import_episode(show, data, reporter, user):
+def may_publish(user):
+    """Whether the importing user may publish pages (the command line's operator may)."""
+    return user is None or PagePermissionPolicy().user_has_permission(user, "publish")
+
+
+def finish_show(show, counts, reporter, user, action):
+    """Publish or submit a show not yet live once it has an episode; say what was done."""
+    if counts["added"] or counts["updated"]:
+        reporter.message("info", str(EPISODES_DONE[action]))
+    if show.live:
+        return
+    if not (counts["added"] or counts["updated"] or counts["unchanged"]):
+        reporter.message(
+            "warning", _("Le podcast n'est pas publié : aucun épisode n'a pu être importé.")
+        )
+    elif action == "publish":
+        show.get_latest_revision().publish(user=user)
+        reporter.message("info", _("Le podcast est publié."))
+    else:
+        submit_for_approval(show, user)
+        reporter.message("info", _("Le podcast est soumis à la validation, comme ses épisodes."))
+
+
+def import_episode(show, data, reporter, user, action):
     """The result of importing one item; its problems go to the reporter."""
     label = data.title or data.guid or data.audio_url
     try:
-        outcome = apply_episode(show, data, user=user)
+        outcome = apply_episode(show, data, user=user, action=action)
+    except IntegrityError:  # the same item written meanwhile by an import not holding our lock
+        problem = _("il vient d'être importé par un autre import de ce podcast.")
+        reporter.message(
+            "error",
+            _("« %(title)s » non importé — %(reason)s") % {"title": label, "reason": problem},
+        )
+        return "failed"
     except ItemRefused as problem:
         reporter.message(
             "error",

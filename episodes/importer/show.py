@@ -55,8 +55,10 @@ def show_fields(data, owner_email):
     return fields
 
 
-def apply_show(data, source, episodes, home, *, owner_email="", user=None):
-    """(show, Outcome): the show created under the home page, or updated from the channel."""
+def apply_show(data, source, episodes, home, *, owner_email="", user=None, action="publish"):
+    """(show, Outcome): the show created under the home page as a draft (published or submitted
+    once an episode is imported: run.finish_show), or updated from the channel and, if live,
+    published or submitted for approval (action, see save_page)."""
     show = find_show(data, source, episodes)
     fields = show_fields(data, owner_email)
     if show is None and "owner_email" not in fields:
@@ -79,8 +81,12 @@ def apply_show(data, source, episodes, home, *, owner_email="", user=None):
         fields["artwork"] = artwork
     elif show is None:
         fields["artwork"] = placeholder_artwork(data.title, outcome)
-    new_show = PodcastPage(podcast_guid=data.podcast_guid, **fields) if show is None else None
-    return save_page(home, show, new_show, fields, outcome, user=user), outcome
+    new_show = None
+    if show is None:
+        new_show = PodcastPage(podcast_guid=data.podcast_guid, live=False, **fields)
+    if show is None or not show.live:
+        action = "draft"
+    return save_page(home, show, new_show, fields, outcome, user=user, action=action), outcome
 
 
 def placeholder_artwork(title, outcome):

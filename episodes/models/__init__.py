@@ -12,7 +12,7 @@ from .episode_parts import (
     SpeakerRole,
     TranscriptSegment,
 )
-from .imports import ImportedFile, ImportJob, ImportStatus
+from .imports import ImportedFile, ImportJob, ImportLock, ImportStatus
 from .show import PodcastPage, ShowType
 from .site_pages import HomePage, KnowledgeIndexPage, KnowledgePage, StandardPage
 from .taxonomy import Association, AssociationKeyFigure, Event, Person, Theme
@@ -32,6 +32,7 @@ __all__ = [
     "FundingLink",
     "HomePage",
     "ImportJob",
+    "ImportLock",
     "ImportStatus",
     "ImportedFile",
     "KnowledgeIndexPage",

@@ -75,10 +75,19 @@ class EpisodePage(Page):
         _("GUID"), max_length=255, unique=True, default=new_episode_guid, editable=False
     )
     # The <guid> an imported episode had in its former feed: kept in ours, so that podcast apps
-    # do not download it again. Not unique: hosts reuse GUIDs like "1", so the importer looks
-    # an episode up by it within its show.
+    # do not download it again. Unique within the show it was imported into (source_show), not
+    # across shows: hosts reuse GUIDs like "1". Both are the database's, never a revision's.
     source_guid = models.CharField(
         _("GUID d'origine"), max_length=1000, blank=True, db_index=True, editable=False
+    )
+    source_show = models.ForeignKey(
+        "episodes.PodcastPage",
+        verbose_name=_("podcast d'origine"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     audio = models.ForeignKey(
         "episodes.AudioFile",
@@ -165,7 +174,7 @@ class EpisodePage(Page):
     edit_handler = episode_edit_handler(content_panels, details_panels)
     parent_page_types = ["episodes.PodcastPage"]
     subpage_types = []
-    exclude_fields_in_copy = ["guid", "source_guid"]
+    exclude_fields_in_copy = ["guid", "source_guid", "source_show"]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("show_notes"),
@@ -182,6 +191,20 @@ class EpisodePage(Page):
     class Meta:
         verbose_name = _("épisode")
         verbose_name_plural = _("épisodes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_show", "source_guid"],
+                condition=~models.Q(source_guid=""),
+                name="unique_source_guid_per_show",
+            )
+        ]
+
+    def with_content_json(self, content):
+        """A revision's episode keeps the database's import origin (revisions saved before the
+        origin was recorded would otherwise blank it)."""
+        obj = super().with_content_json(content)
+        obj.source_guid, obj.source_show_id = self.source_guid, self.source_show_id
+        return obj
 
     def transcript_text(self):
         """The whole transcript as one text: indexed in one piece rather than cue by cue, which on

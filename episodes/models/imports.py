@@ -45,6 +45,7 @@ class ImportJob(models.Model):
     updated = models.PositiveIntegerField(_("mis à jour"), default=0)
     unchanged = models.PositiveIntegerField(_("inchangés"), default=0)
     failed = models.PositiveIntegerField(_("non importés"), default=0)
+    publish = models.BooleanField(_("publier sans validation"), default=False)
     messages = models.JSONField(_("messages"), default=list, blank=True)
     created_at = models.DateTimeField(_("lancé le"), auto_now_add=True)
     finished_at = models.DateTimeField(_("terminé le"), null=True, blank=True)
@@ -98,3 +99,17 @@ class ImportedFile(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.url}"
+
+
+class ImportLock(models.Model):
+    """The mark of a feed being imported: one at a time per feed, whatever starts it (admin or
+    command line, any process). A lock whose import stopped beating for too long (a process
+    killed mid-import) is taken over (importer/lock.py)."""
+
+    feed = models.CharField(max_length=64, unique=True)  # SHA-256 of what identifies the feed
+    label = models.TextField(blank=True)
+    started_at = models.DateTimeField(auto_now_add=True)
+    heartbeat_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.label

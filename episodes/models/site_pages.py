@@ -1,6 +1,7 @@
 """The pages of the site besides shows and episodes: the home page, knowledge pages on the
 programmes that support associations, and plain pages."""
 
+from django.apps import apps as global_apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -136,10 +137,11 @@ def follow_public_base_url(using="default"):
     site.save(using=using)
 
 
-def follow_public_base_url_after_migrate(apps, using, **kwargs):
-    """post_migrate: every deployment (migrate) points the default Site at PUBLIC_BASE_URL."""
+def follow_public_base_url_after_migrate(using, apps=None, **kwargs):
+    """post_migrate: every deployment (migrate) points the default Site at PUBLIC_BASE_URL.
+    (flush sends post_migrate without apps: then the installed ones are meant.)"""
     try:
-        apps.get_model("wagtailcore", "Site")
+        (apps or global_apps).get_model("wagtailcore", "Site")
     except LookupError:  # Wagtail's tables are not there (migrated back to zero)
         return
     follow_public_base_url(using)

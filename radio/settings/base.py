@@ -91,6 +91,15 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several writers at once (the site, an import in the admin, one on the command line): a
+    # transaction takes the write lock when it begins, and waits for it (up to 20 s) instead of
+    # failing with "database is locked"; readers do not wait for writers (WAL).
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -169,8 +178,18 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 AUDIO_MAX_UPLOAD_MB = int(os.environ.get("AUDIO_MAX_UPLOAD_MB", "500"))
 
 # Importing an existing podcast: seconds a host may stay silent before a download is given up;
-# whether the admin runs imports in a background thread (production would use a task queue).
+# seconds a whole download may last (a feed, image or document; an audio file); whether hosts on
+# private networks (127.0.0.1, 10.0.0.0/8, fd00::/8…) may be imported from (off: public
+# Internet addresses only); whether the admin runs imports in a background thread.
 PODCAST_IMPORT_TIMEOUT = 30
+IMPORT_FEED_DEADLINE = int(os.environ.get("IMPORT_FEED_DEADLINE", "120"))
+IMPORT_MEDIA_DEADLINE = int(os.environ.get("IMPORT_MEDIA_DEADLINE", "600"))
+IMPORT_ALLOW_PRIVATE_ADDRESSES = os.environ.get("IMPORT_ALLOW_PRIVATE_ADDRESSES", "") in (
+    "1",
+    "true",
+    "yes",
+    "on",
+)
 PODCAST_IMPORT_IN_BACKGROUND = True
 
 WAGTAIL_SITE_NAME = "Radio des Territoires"

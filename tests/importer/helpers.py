@@ -2,11 +2,19 @@
 chapters served by a local HTTP server (127.0.0.1, random port), never the internet."""
 
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
+from contextlib import closing
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from django.conf import settings
+from django.db import connections
 
 from tests.audio_samples import encode_mp3
 from tests.factories import WEBVTT, image_bytes
@@ -19,20 +27,27 @@ class Host(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self):
-        super().__init__(("127.0.0.1", 0), FileHandler)
+    def __init__(self, address="127.0.0.1"):
+        super().__init__((address, 0), FileHandler)
         self.files = {}
         self.delays = {}  # path: seconds to wait before answering
+        self.trickles = {}  # path: seconds between two bytes of the body
+        self.redirects = {}  # path: the address a 302 sends to
         self.requests = []
 
-    def url(self, path):
-        return f"http://127.0.0.1:{self.server_address[1]}{path}"
+    def url(self, path, *, host=None):
+        return f"http://{host or self.server_address[0]}:{self.server_address[1]}{path}"
 
 
 class FileHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the http.server API)
         self.server.requests.append((self.path, self.headers.get("User-Agent", "")))
         time.sleep(self.server.delays.get(self.path, 0))
+        if self.path in self.server.redirects:
+            self.send_response(302)
+            self.send_header("Location", self.server.redirects[self.path])
+            self.end_headers()
+            return
         found = self.server.files.get(self.path)
         if found is None:
             self.send_error(404)
@@ -42,15 +57,28 @@ class FileHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if self.path in self.server.trickles:
+            self.trickle(body, self.server.trickles[self.path])
+        else:
+            self.wfile.write(body)
+
+    def trickle(self, body, pause):
+        """A slow host: one byte, then a pause, and again, until the client hangs up."""
+        try:
+            for index in range(len(body)):
+                self.wfile.write(body[index : index + 1])
+                self.wfile.flush()
+                time.sleep(pause)
+        except OSError:
+            pass
 
     def log_message(self, *args):
         pass
 
 
-def start_host():
+def start_host(address="127.0.0.1"):
     """A Host serving from a thread; stop it with stop_host()."""
-    server = Host()
+    server = Host(address)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -188,3 +216,48 @@ def publish_podcast(host, items=None, **feed_options):
         ]
     host.files["/feed.xml"] = (feed_xml(host, items, **feed_options), "application/rss+xml")
     return items
+
+
+def database_for_other_processes(tmp_path):
+    """(DATABASE_URL, rows(sql)) of this test's database for other processes (a transactional
+    test's): PostgreSQL's test database itself; SQLite's in-memory one copied to a file, whose
+    rows are then read from that file."""
+    connection = connections["default"]
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        path = tmp_path / "shared.sqlite3"
+        target = sqlite3.connect(path)
+        connection.connection.backup(target)
+        target.close()
+
+        def rows(sql):
+            with closing(sqlite3.connect(path)) as reader:
+                return reader.execute(sql).fetchall()
+
+        return f"sqlite:///{path}", rows
+    db = connection.settings_dict
+    url = f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+    def rows(sql):
+        with connection.cursor() as cursor:
+            cursor.execute(sql)
+            return cursor.fetchall()
+
+    return url, rows
+
+
+def start_command(arguments, database_url, media_root):
+    """manage.py with these arguments in a process of its own, on the given database."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "radio.settings.test",
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media_root),
+    }
+    return subprocess.Popen(
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), *arguments],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )

@@ -18,9 +18,10 @@ GUID_2 = "https://ancien-hebergeur.example/?p=2"
 
 
 def import_podcast(source):
-    """Run the command; its output."""
+    """Run the command, publishing what it imports (tests/importer/test_moderation.py covers
+    imports awaiting approval); its output."""
     out = io.StringIO()
-    call_command("import_podcast", source, stdout=out)
+    call_command("import_podcast", source, publish=True, stdout=out)
     return out.getvalue()
 
 

@@ -73,11 +73,19 @@ class Command(BaseCommand):
             default="",
             help="E-mail du propriétaire, si le flux n'en donne pas (itunes:owner).",
         )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help=(
+                "Publier le podcast et ses épisodes sans passer par la validation (sinon : "
+                "brouillons soumis à la validation, comme les épisodes écrits sur le site)."
+            ),
+        )
 
-    def handle(self, source, owner_email, **options):
+    def handle(self, source, owner_email, publish=False, **options):
         reporter = ProgressBar(self)
         try:
-            show, counts = run_import(source, reporter, owner_email=owner_email)
+            show, counts = run_import(source, reporter, owner_email=owner_email, publish=publish)
         except ImportFailed as problem:
             raise CommandError(str(problem)) from None
         finally:
