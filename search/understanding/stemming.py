@@ -1,0 +1,25 @@
+"""French Snowball stems, the same on SQLite (PyStemmer) and PostgreSQL (french_stem).
+
+PostgreSQL's french_unaccent configuration removes accents, then stems with Snowball's French
+algorithm; PyStemmer is the same Snowball algorithm, compiled: stem() stems the folded word,
+so both backends group the same words (tests/search/test_stemming.py checks a word list).
+"""
+
+from functools import lru_cache
+
+import Stemmer
+
+from search.query import fold
+
+_french = Stemmer.Stemmer("french")
+
+
+@lru_cache(maxsize=65_536)
+def stem(word):
+    """« Handicapés », « handicapé » and « handicap » → « handicap »."""
+    return _french.stemWord(fold(word))
+
+
+def stems(words):
+    """The stems of many words at once, in order (the vocabulary's rebuild)."""
+    return _french.stemWords([fold(word) for word in words])
