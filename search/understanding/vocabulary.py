@@ -26,16 +26,32 @@ FORMS_PER_STEM = 40
 ACCENTED = re.compile(r"[^\x00-\x7f]")
 
 
-class _NoConfig:
-    config = None
+def field_texts(instance, fields):
+    """The texts of an object's search fields, its related objects' included, as Wagtail's
+    database backends gather them."""
+    from django.db.models import Manager
+    from wagtail.search.index import RelatedFields, SearchField
+
+    for field in fields:
+        if isinstance(field, SearchField):
+            value = field.get_value(instance)
+            if value:
+                yield str(value)
+        elif isinstance(field, RelatedFields):
+            related = field.get_value(instance)
+            if isinstance(related, Manager):
+                related = related.all()
+            elif callable(related):
+                related = [related()]
+            elif related is not None:
+                related = [related]
+            for item in related or ():
+                yield from field_texts(item, field.fields)
 
 
 def indexed_text(instance):
-    """What Wagtail's database backend indexes for an object, title and body, as plain text."""
-    from wagtail.search.backends.database.sqlite.sqlite import ObjectIndexer
-
-    indexer = ObjectIndexer(instance, _NoConfig())
-    return strip_tags(indexer.title + " " + indexer.body)
+    """What Wagtail indexes for an object (title and body), as plain text."""
+    return strip_tags(" ".join(field_texts(instance, instance.get_search_fields())))
 
 
 def better_spelling(current, candidate):
