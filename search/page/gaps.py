@@ -18,18 +18,15 @@ from search.query import fold
 FEW_RESULTS = 2
 KEPT_DAYS = 90
 PERSONAL = re.compile(r"@|(?:\d[\s.\-]?){6,}")
-_purged = {"day": None}
 
 
 def record(text, episodes_found):
-    """Count a search that found at most FEW_RESULTS episodes; forget the old ones once a day."""
+    """Count a search that found at most FEW_RESULTS episodes; forget those past KEPT_DAYS."""
     query = " ".join(fold(text).split())[:200]
     if not query or episodes_found > FEW_RESULTS or PERSONAL.search(query):
         return
     today = timezone.localdate()
-    if _purged["day"] != today:
-        SearchGap.objects.filter(day__lt=today - datetime.timedelta(days=KEPT_DAYS)).delete()
-        _purged["day"] = today
+    SearchGap.objects.filter(day__lt=today - datetime.timedelta(days=KEPT_DAYS)).delete()
     counted = {"searches": F("searches") + 1, "results": episodes_found}
     if SearchGap.objects.filter(query=query, day=today).update(**counted):
         return

@@ -62,11 +62,15 @@ def in_order(objects, pks):
 
 
 def promotions(*texts):
-    """The editors' picks (Wagtail's promoted search results) for the query, as typed, without
-    accents or as corrected: live pages and external links, in the editors' order."""
-    wanted = {normalise_query_string(form) for text in texts if text for form in (text, fold(text))}
-    picks = SearchPromotion.objects.filter(query__query_string__in=wanted).select_related("page")
-    return [pick for pick in picks if pick.page is None or pick.page.live]
+    """The editors' picks (Wagtail's promoted search results) for the query as typed or as
+    corrected, accents and case aside: live pages and external links, in the editors' order."""
+    wanted = {fold(normalise_query_string(text)) for text in texts if text}
+    picks = SearchPromotion.objects.select_related("query", "page")  # editors keep a few
+    return [
+        pick
+        for pick in picks
+        if fold(pick.query.query_string) in wanted and (pick.page is None or pick.page.live)
+    ]
 
 
 def nothing_found_help(catalogue):

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from search.query import fold
+from search.query import fold, word_key
 
 _french = Stemmer.Stemmer("french")
 
@@ -23,3 +23,9 @@ def stem(word):
 def stems(words):
     """The stems of many words at once, in order (the vocabulary's rebuild)."""
     return _french.stemWords([fold(word) for word in words])
+
+
+def meaning(word):
+    """What a word means to the synonyms: its stem, plurals in « -os », « -us »… included, which
+    Snowball keeps (« vélos » → « velos »)."""
+    return stem(word_key(word))

@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 
 from search.query import query_terms
-from search.understanding.stemming import stem
+from search.understanding.stemming import meaning
 
 SEPARATORS = re.compile(r"[,;\n]+")
 MAX_ENTRY_WORDS = 4
@@ -39,7 +39,7 @@ def group_entries(text):
 
 def entry_key(entry):
     """What an entry means for the search: the stems of its words that count."""
-    return tuple(stem(word) for word in query_terms(entry))
+    return tuple(meaning(word) for word in query_terms(entry))
 
 
 def validate_entries(text, other_groups):
@@ -82,13 +82,13 @@ def synonym_index(group_texts):
         entries = [tuple(query_terms(entry)) for entry in group_entries(text)]
         entries = [entry for entry in entries if entry]
         for entry in entries:
-            index.setdefault(tuple(stem(word) for word in entry), tuple(entries))
+            index.setdefault(tuple(meaning(word) for word in entry), tuple(entries))
     return index
 
 
 def concepts(terms, group_texts=()):
     """The query's words as concepts: expressions of a synonym group become the whole group."""
-    index, keys = synonym_index(tuple(group_texts)), [stem(term) for term in terms]
+    index, keys = synonym_index(tuple(group_texts)), [meaning(term) for term in terms]
     found, position = [], 0
     while position < len(terms):
         for length in range(min(MAX_ENTRY_WORDS, len(terms) - position), 0, -1):
