@@ -29,3 +29,14 @@ def meaning(word):
     """What a word means to the synonyms: its stem, plurals in « -os », « -us »… included, which
     Snowball keeps (« vélos » → « velos »)."""
     return stem(word_key(word))
+
+
+def masculine(word):
+    """« handicapée(s) » → « handicape », or None: Snowball's French stemmer knows « -ée » only
+    with its accent, which both backends fold away before stemming; the masculine form stems
+    like the other words of the family (« handicap »)."""
+    folded = fold(word)
+    for ending in ("ees", "ee"):
+        if folded.endswith(ending) and len(folded) > len(ending) + 3:
+            return folded[: -len(ending)] + "e"
+    return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 from django.utils.translation import gettext as _
 
 from search.query import query_terms
-from search.understanding.stemming import meaning
+from search.understanding.stemming import masculine, meaning
 
 SEPARATORS = re.compile(r"[,;\n]+")
 MAX_ENTRY_WORDS = 4
@@ -104,6 +104,7 @@ def concepts(terms, group_texts=()):
                 position += length
                 break
         else:
-            found.append(Concept(((terms[position],),)))
+            variant = masculine(terms[position])
+            found.append(Concept(((terms[position],), *([(variant,)] if variant else []))))
             position += 1
     return found
