@@ -1,8 +1,8 @@
 """What the search understands of a visitor's words: corrections, synonyms, stems, partial
 matches, and the help of an empty page, on the demo content."""
 
-from django.db import connection
 import pytest
+from django.db import connection
 
 from episodes.models import PodcastPage
 from tests import factories
