@@ -11,6 +11,7 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import transaction
 from django.utils.html import strip_tags
@@ -24,6 +25,7 @@ CHUNK = 500
 EPISODE_BATCH = 100
 FORMS_PER_STEM = 40
 ACCENTED = re.compile(r"[^\x00-\x7f]")
+folded_word = lru_cache(maxsize=131_072)(fold)  # a word is folded once per text that says it
 
 
 def field_texts(instance, fields):
@@ -71,7 +73,7 @@ def count_words(texts):
         for surface in set(WORD.findall(text)):
             if not MIN_LENGTH <= len(surface) <= MAX_LENGTH or surface.isdigit():
                 continue
-            folded = fold(surface)
+            folded = folded_word(surface)
             folded_here.add(folded)
             spelling[folded] = better_spelling(spelling.get(folded), surface)
         documents.update(folded_here)
