@@ -113,19 +113,16 @@ def rebuild():
     """The vocabulary from scratch, from every published page and every named snippet."""
     from episodes.models import Association, EpisodePage, KnowledgePage, Person, Theme
 
-    IndexedWord.objects.all().delete()
-    episodes = EpisodePage.objects.live().public().order_by("pk")
-    pks = list(episodes.values_list("pk", flat=True))
-    for start in range(0, len(pks), EPISODE_BATCH):
-        batch = EpisodePage.objects.filter(pk__in=pks[start : start + EPISODE_BATCH])
-        add_objects(
-            batch.prefetch_related(
-                "transcript_segments", "speakers__person", "associations", "themes"
-            )
-        )
-    add_objects(KnowledgePage.objects.live().public())
-    for model in (Association, Theme, Person):
-        add_objects(model.objects.all())
+    with transaction.atomic():
+        IndexedWord.objects.all().delete()
+        pks = list(EpisodePage.objects.live().public().order_by("pk").values_list("pk", flat=True))
+        related = ("transcript_segments", "speakers__person", "associations", "themes")
+        for start in range(0, len(pks), EPISODE_BATCH):
+            batch = EpisodePage.objects.filter(pk__in=pks[start : start + EPISODE_BATCH])
+            add_objects(batch.prefetch_related(*related))
+        add_objects(KnowledgePage.objects.live().public())
+        for model in (Association, Theme, Person):
+            add_objects(model.objects.all())
 
 
 @dataclass(frozen=True)
