@@ -31,6 +31,8 @@ def search(request):
         found = matching_pks([EpisodePage, Association, KnowledgePage], understood)
     full = listed_entries(published, found.full.get(EpisodePage, []) if text else None)
     partial = listed_entries(published, found.partial.get(EpisodePage, [])) if text else []
+    if understood.corrected_text and not (full or partial or found.of(Association)):
+        understood.offer_instead()
     facets = facet_counts(full + partial, selected, published.labels)
     if selected:
         full, partial = narrow_all(full, selected), narrow_all(partial, selected)

@@ -30,6 +30,10 @@ class Interpretation:
         """The indexed words sharing the word's French stem (folded), most said first."""
         return [indexed.folded for indexed in self.forms.get(stem(word), ())]
 
+    def offer_instead(self):
+        """The correction, when it finds no episode either, becomes a mere suggestion."""
+        self.suggestion, self.corrected_text = self.corrected_text, ""
+
     def highlighted(self):
         """The words to mark in transcript passages: the query's and those sharing their stems."""
         return [*self.words, *(form for word in self.words for form in self.forms_of(word))]

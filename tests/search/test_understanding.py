@@ -4,7 +4,7 @@ matches, and the help of an empty page, on the demo content."""
 import pytest
 from django.db import connection
 
-from episodes.models import PodcastPage
+from episodes.models import EpisodePage, PodcastPage
 from tests import factories
 from tests.search.helpers import episode_slugs, partial_slugs, search
 
@@ -98,3 +98,11 @@ def test_an_empty_result_page_offers_the_themes_and_episodes_to_listen_to(client
 def test_a_transcript_passage_marks_words_of_the_same_stem(client, demo):
     html = search(client, q="handicapés")
     assert "situation de <mark>handicap</mark>" in html
+
+
+def test_a_correction_finding_nothing_either_is_only_suggested(client, show):
+    factories.make_episode(show=show, title="Permaculture", slug="permaculture")
+    EpisodePage.objects.get(slug="permaculture").unpublish()  # its words stay in the vocabulary
+    html = search(client, q="permaculure")
+    assert "Résultats pour" not in html
+    assert "Vouliez-vous dire" in html and "Aucun résultat pour « permaculure »." in html
