@@ -26,10 +26,11 @@ def record(text, episodes_found):
     if not query or episodes_found > FEW_RESULTS or PERSONAL.search(query):
         return
     today = timezone.localdate()
-    SearchGap.objects.filter(day__lt=today - datetime.timedelta(days=KEPT_DAYS)).delete()
     counted = {"searches": F("searches") + 1, "results": episodes_found}
     if SearchGap.objects.filter(query=query, day=today).update(**counted):
         return
+    # A query's first search of the day: the time to forget what is older than KEPT_DAYS.
+    SearchGap.objects.filter(day__lt=today - datetime.timedelta(days=KEPT_DAYS)).delete()
     try:
         with transaction.atomic():
             SearchGap.objects.create(query=query, day=today, results=episodes_found)
