@@ -60,7 +60,8 @@ def interpret(text, *, catalogue=None, exact=False):
     unknown = [
         concept.alternatives[0][0]
         for concept in found
-        if not concept.synonyms and stem(concept.alternatives[0][0]) not in forms
+        if not concept.synonyms
+        and not any(stem(alternative[0]) in forms for alternative in concept.alternatives)
     ]
     if exact or not unknown:
         return interpretation
