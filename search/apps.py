@@ -9,4 +9,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Recherche")
 
     def ready(self):
-        from search import checks  # noqa: F401  (registers the system check)
+        from search import signal_handlers
+        from search.backends import checks  # noqa: F401  (registers the system check)
+
+        signal_handlers.register()

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from search.query import clean_query, query_terms
+from search.query import clean_query
 
 
 class QueryField(forms.CharField):
@@ -21,15 +21,17 @@ class SearchForm(forms.Form):
     event = forms.IntegerField(required=False, min_value=1, max_value=2**31 - 1)
     year = forms.IntegerField(required=False, min_value=1900, max_value=2100)
     region = forms.CharField(required=False, max_length=100)
+    exact = forms.BooleanField(required=False)  # « rechercher plutôt … »: no correction
 
     FACET_NAMES = ("theme", "association", "event", "year", "region")
 
     def criteria(self):
-        """(query text, its terms, {facet name: selected value}) from the valid fields."""
+        """(query text, {facet name: selected value}, exact spelling wanted) from the valid
+        fields."""
         self.is_valid()
         data = self.cleaned_data
         selected = {
             name: data[name] for name in self.FACET_NAMES if data.get(name) not in (None, "")
         }
         text = data.get("q", "")
-        return text, query_terms(text), selected
+        return text, selected, bool(data.get("exact"))

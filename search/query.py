@@ -1,14 +1,12 @@
 """A visitor's words, made safe and French-tolerant: accents, case and plurals do not matter.
 
-The same folding serves twice: to expand the query given to Wagtail's search backend (each word
-becomes its singular and plural spellings) and to find and highlight words in transcript passages.
+The same folding serves twice: to expand the words given to the search index (each word becomes
+its singular and plural spellings) and to find and highlight words in transcript passages.
 """
 
 import re
 import unicodedata
 from functools import lru_cache
-
-from wagtail.search.query import And, Or, PlainText
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 8
@@ -77,12 +75,3 @@ def query_terms(text):
             keys.add(word_key(word))
             terms.append(word)
     return terms[:MAX_TERMS]
-
-
-def backend_query(terms):
-    """A Wagtail search query requiring every term, each in any of its spellings."""
-    clauses = []
-    for term in terms:
-        forms = [PlainText(form) for form in spellings(term)]
-        clauses.append(forms[0] if len(forms) == 1 else Or(forms))
-    return clauses[0] if len(clauses) == 1 else And(clauses)

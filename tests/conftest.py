@@ -76,6 +76,14 @@ def demo(db):
 
 
 @pytest.fixture
+def editor_client(client, django_user_model):
+    """The test client logged in as a member of « Rédaction » (the editors)."""
+    user = factories.make_member(django_user_model, "redactrice", factories.EDITORS)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
 def administrator_client(client, django_user_model):
     """The test client logged in as a member of « Administration » (not a superuser)."""
     user = factories.make_member(django_user_model, "administratrice", factories.ADMINISTRATORS)

@@ -90,6 +90,8 @@ ASSOCIATIONS = {
             "La mobilité inclusive : accompagner vers l'emploi les personnes qui ne peuvent pas "
             "se déplacer."
         ),
+        "region": "France entière",
+        "department": "51 départements",
         "themes": ["travail-adapte"],
         "key_figures": [
             ("14 448", "personnes accompagnées en 2020"),
@@ -108,6 +110,12 @@ ASSOCIATIONS = {
         "key_figures": [("1975", "année de création")],
     },
 }
+
+# Synonym groups of the search (the « Synonymes » snippet): each entry finds the others.
+SYNONYMS = [
+    "seniors, personnes âgées, aînés, bien-vieillir",
+    "occasion, seconde main, seconde vie, reconditionné",
+]
 
 # Guests: name -> (title, association slug).
 PEOPLE = {

@@ -55,7 +55,16 @@ def load_demo_content():
         episodes[data["key"]] = ensure_episode(show, number, data, context)
     ensure_knowledge_pages(home, episodes)
     ensure_accessibility_page(home)
+    ensure_synonyms()
     return home
+
+
+def ensure_synonyms():
+    """The demo's synonym groups for the search, each created once."""
+    from search.models import SynonymGroup
+
+    for terms in content.SYNONYMS:
+        SynonymGroup.objects.get_or_create(terms=terms)
 
 
 def ensure_image(filename, title):
@@ -111,9 +120,12 @@ def ensure_event(name, date, place, latitude, longitude):
 def ensure_association(slug, data, themes):
     """An association with its themes and key figures."""
     association = Association.objects.filter(slug=slug).first()
-    if association:
-        return association
     fields = {k: v for k, v in data.items() if k not in ("themes", "key_figures", "description")}
+    if association:
+        territory = {k: v for k, v in fields.items() if k in ("region", "department")}
+        if territory and not association.region:  # demo data loaded before territories were set
+            Association.objects.filter(pk=association.pk).update(**territory)
+        return association
     association = Association(slug=slug, description=f"<p>{data['description']}</p>", **fields)
     association.key_figures = [
         AssociationKeyFigure(value=value, label=label)

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "episodes",
     "search",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -38,6 +38,8 @@ from episodes.models import (
     Theme,
     TranscriptSegment,
 )
+from search.models import SynonymGroup
+from search.understanding.vocabulary import add_objects as add_to_vocabulary
 from tests import factories
 
 VOCABULARY_SIZE = 50_000
@@ -146,6 +148,7 @@ def create_show():
         for name, region in (("Le club des six", "Île-de-France"), ("Wimoov", "Bretagne"))
     ]
     person = Person.objects.create(name="Christopher Charton", association=associations[0])
+    SynonymGroup.objects.create(terms="seniors, personnes âgées, vieillissement")
     return {
         "show": show,
         "audio": audio,
@@ -274,6 +277,7 @@ def index_episodes(episodes):
         text = " ".join(said[page.pk])
         page.transcript_text = lambda text=text: text
     index.add_items(EpisodePage, pages)
+    add_to_vocabulary(pages)  # as publishing each page would
 
 
 def settle():

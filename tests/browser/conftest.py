@@ -89,3 +89,14 @@ def page_without_javascript(browser, demo_site):
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
+
+
+@pytest.fixture
+def phone_page(browser, demo_site):
+    """A tab the size of a phone (390×844 CSS pixels, touch) on the demo site."""
+    context = browser.new_context(
+        base_url=demo_site.url, viewport={"width": 390, "height": 844}, has_touch=True
+    )
+    context.set_default_timeout(10_000)
+    yield context.new_page()
+    context.close()

@@ -25,3 +25,42 @@ def test_a_theme_and_a_spoken_word_lead_to_the_second_it_is_said(page):
     expect(page).to_have_url(re.compile(r"/habitat-inclusif/\?t=20"))
     page.get_by_role("button", name="Lecture", exact=True).press("Enter")
     assert 19.5 <= first_playing_position(page) < 23
+
+
+def test_a_misspelt_word_typed_on_the_home_page_lands_on_the_testimony(page, tmp_path):
+    page.goto("/")
+    box = page.get_by_role("searchbox", name="Rechercher un témoignage, une association")
+    box.fill("beguinnage")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/recherche/\?q=beguinnage"))
+    expect(page.locator(".search-correction")).to_contain_text(
+        "Résultats pour béguinage (au lieu de beguinnage)"
+    )
+    page.screenshot(path=tmp_path / "corrected.png", full_page=True)
+    page.get_by_role("link", name="Handicap et bien-vieillir", exact=False).first.click()
+    expect(page).to_have_url(re.compile(r"/habitat-inclusif/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Handicap et bien-vieillir")
+
+
+def test_on_a_phone_the_results_come_before_the_filters(phone_page, tmp_path):
+    phone_page.goto("/recherche/?q=handicap")
+    first_result = phone_page.locator(".search-results .search-result").first
+    filters = phone_page.locator(".search-filters")
+    expect(first_result).to_be_visible()
+    assert first_result.bounding_box()["y"] < filters.bounding_box()["y"]
+    assert first_result.bounding_box()["y"] < 844  # the first result is on the first screen
+    width = phone_page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390  # nothing wider than the screen
+    phone_page.screenshot(path=tmp_path / "phone.png", full_page=True)
+
+
+def test_on_a_wide_screen_the_filters_sit_beside_the_results(page, tmp_path):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("/recherche/?q=handicap")
+    first_result = page.locator(".search-results .search-result").first
+    filters = page.locator(".search-filters")
+    assert (
+        filters.bounding_box()["x"] + filters.bounding_box()["width"]
+        <= (first_result.bounding_box()["x"])
+    )
+    page.screenshot(path=tmp_path / "wide.png", full_page=True)

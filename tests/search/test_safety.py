@@ -136,5 +136,9 @@ def test_query_count_stays_small_and_does_not_grow_with_results(client, demo, qu
             transcript_segments=[TranscriptSegment(start_time=1, end_time=2, body="mobilité")],
         )
     # The first search after a change reads the catalogue of episodes again: three queries more.
+    # A search finding few episodes also counts itself for the editors' report (one query less
+    # once it finds more). A query's budget: the content stamps, the synonyms, the vocabulary's
+    # stems, the index (on PostgreSQL in a transaction of its own), the page's episodes and
+    # passages, associations, resources, editors' picks, the report's count.
     assert count_queries(client, query_string) <= few + 3
-    assert count_queries(client, query_string) == few <= 15
+    assert count_queries(client, query_string) <= few <= 18
