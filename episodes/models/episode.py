@@ -59,12 +59,19 @@ class EpisodePageQuerySet(PageQuerySet):
         return self.filter(guid=str(guid))
 
     def with_card_details(self):
-        """With what an episode card shows fetched alongside: audio, event and themes."""
-        return self.select_related("audio", "event").prefetch_related("themes")
+        """With what an episode card shows fetched alongside: audio, event, themes, artwork."""
+        related = self.select_related("audio", "event", "artwork")
+        return related.prefetch_related("themes", "artwork__renditions")
 
     def for_listing(self):
         """Published episodes, newest first, ready for a list of cards."""
         return self.published().newest_first().with_card_details()
+
+    def related_to(self, episode, themes, associations):
+        """Other episodes sharing a theme or an association with this one."""
+        shared = models.Q(themes__in=themes) | models.Q(associations__in=associations)
+        others = self.filter(shared).exclude(pk=episode.pk).values("pk")
+        return self.filter(pk__in=others)
 
 
 class EpisodePage(Page):
@@ -231,13 +238,24 @@ class EpisodePage(Page):
             themes=themes,
             associations=associations,
             start=requested_start(request),
-            speakers=self.speakers.select_related("person__association"),
+            speakers=self.speakers.select_related("person__association", "person__photo"),
+            related=self.related_episodes(themes, associations),
             chapters=self.chapters.all(),
             transcript=self.transcript_segments.all(),
             description=self.summary[:300],
             json_ld_data=episode_json_ld(self, show, themes, associations),
         )
         return context
+
+    def related_episodes(self, themes, associations, count=4):
+        """« À écouter aussi »: episodes on the same themes or with the same associations,
+        then the latest others, so that every episode page leads somewhere."""
+        listing = EpisodePage.objects.for_listing()
+        related = list(listing.related_to(self, themes, associations)[:count])
+        if len(related) < count:
+            seen = [self.pk, *(episode.pk for episode in related)]
+            related += list(listing.exclude(pk__in=seen)[: count - len(related)])
+        return related
 
     @property
     def preview_modes(self):

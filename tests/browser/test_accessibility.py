@@ -52,6 +52,6 @@ def test_the_episode_page_with_a_highlighted_transcript_cue_has_no_wcag_21_aa_vi
     cue = page.locator(".cue", has_text="colocation")
     cue.get_by_role("link").click()
     page.wait_for_selector(".cue.is-current[aria-current='true']")
-    page.evaluate("() => document.querySelector('[data-player] audio').pause()")
+    page.evaluate("() => document.querySelector('[data-dock] audio').pause()")
     violations = wcag_violations(page)
     assert not violations, describe(violations)
