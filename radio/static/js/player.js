@@ -28,6 +28,7 @@
   var dock = dockNode ? util.buildDock(dockNode, SPEEDS) : null;
   var audio = dock ? dock.audio : null;
   var current = null; // the episode (dataset-like object) in the dock
+  var playedSinceLoad = false;
 
   function episodeOf(node) {
     return {
@@ -108,6 +109,7 @@
       if (pending && Math.abs(node.currentTime - pending) > 1) node.currentTime = pending;
       node.playbackRate = memory.speed();
     });
+    node.addEventListener("play", function () { playedSinceLoad = true; });
     ["play", "pause", "timeupdate", "durationchange", "seeked", "ratechange"].forEach(function (name) {
       node.addEventListener(name, announce);
     });
@@ -151,8 +153,12 @@
       speed: function (rate) { if (!isMine()) load(episode); setSpeed(rate); },
       shareAt: function () { util.shareAt(section, isMine() ? target.currentTime : 0); },
     });
-    var saved = memory.position(episode.guid);
-    ui.render({ mine: false, paused: true, time: start || 0, duration: episode.duration, rate: memory.speed(), resume: !start && !standalone && saved > 5 ? saved : 0 });
+    // « Reprendre à 12:34 » until the visitor plays something in this page load.
+    var resumable = function () {
+      var at = memory.position(episode.guid);
+      return !standalone && !start && !playedSinceLoad && at > 5 ? at : 0;
+    };
+    ui.render({ mine: false, paused: true, time: start || 0, duration: episode.duration, rate: memory.speed(), resume: resumable() });
     document.addEventListener("radio:state", function () {
       if (!section.isConnected) return;
       var mine = isMine();
@@ -160,7 +166,7 @@
         mine: mine, paused: mine ? target.paused : true,
         time: mine ? target.currentTime : (start || 0),
         duration: mine && isFinite(target.duration) ? target.duration : episode.duration,
-        rate: target.playbackRate, resume: mine || start ? 0 : (memory.position(episode.guid) > 5 ? memory.position(episode.guid) : 0),
+        rate: target.playbackRate, resume: resumable(),
       });
     });
     if (section.closest("main") && !section.hasAttribute("data-compact")) {

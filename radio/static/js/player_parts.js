@@ -212,17 +212,22 @@ window.RadioPlayerParts = (function () {
   }
 
   // The current cue is highlighted and kept in view inside its box (never scrolling the page),
-  // until the visitor scrolls the box themselves: then it waits 8 seconds before following again.
+  // until the visitor scrolls the box themselves: then it leaves the box alone for 30 seconds,
+  // or until they pick a moment (a time link) again.
   function followTranscript(box, now) {
     if (!box) return;
     var cues = Array.prototype.slice.call(box.querySelectorAll(".cue[data-start]"));
     var current = null;
     var leftAlone = 0;
     var ours = false;
-    ["wheel", "touchmove", "keydown", "pointerdown"].forEach(function (type) {
-      box.addEventListener(type, function () { leftAlone = Date.now() + 8000; }, { passive: true });
+    var leave = function () { leftAlone = Date.now() + 30000; };
+    ["wheel", "touchmove", "keydown"].forEach(function (type) {
+      box.addEventListener(type, leave, { passive: true });
     });
-    box.addEventListener("scroll", function () { if (!ours) leftAlone = Date.now() + 8000; ours = false; });
+    box.addEventListener("scroll", function () { if (!ours) leave(); ours = false; });
+    document.addEventListener("click", function (event) {
+      if (event.target.closest("[data-seek]")) leftAlone = 0;
+    });
     document.addEventListener("radio:state", function () {
       if (!box.isConnected) return;
       var time = now();
