@@ -14,6 +14,9 @@ from episodes.models import (
     Theme,
 )
 
+# The site map names the newest episodes; each show's page lists them all, page by page.
+SITE_MAP_EPISODES = 100
+
 
 def published_count():
     """Annotation: how many published episodes link to a theme or an association."""
@@ -74,9 +77,9 @@ def association_detail(request, slug):
 def site_map(request):
     """« Plan du site »: every public page a visitor may want, in one HTML page."""
     shows = PodcastPage.objects.listed()
-    episodes = EpisodePage.objects.published().newest_first().select_related(None)
+    episodes = EpisodePage.objects.published().newest_first()
     by_show = {}
-    for episode in episodes.only("title", "url_path", "path", "depth"):
+    for episode in episodes.only("title", "url_path", "path", "depth")[:SITE_MAP_EPISODES]:
         by_show.setdefault(episode.path[: -EpisodePage.steplen], []).append(episode)
     context = {
         "shows": [(show, by_show.get(show.path, [])) for show in shows],
@@ -84,5 +87,6 @@ def site_map(request):
         "standard_pages": StandardPage.objects.live().public().order_by("path"),
         "themes": Theme.objects.all(),
         "associations": Association.objects.all(),
+        "site_map_episodes": SITE_MAP_EPISODES,
     }
     return render(request, "episodes/site_map.html", context)

@@ -68,10 +68,14 @@ class EpisodePageQuerySet(PageQuerySet):
         return self.published().newest_first().with_card_details()
 
     def related_to(self, episode, themes, associations):
-        """Other episodes sharing a theme or an association with this one."""
+        """Other episodes, those sharing a theme or an association with this one first."""
         shared = models.Q(themes__in=themes) | models.Q(associations__in=associations)
-        others = self.filter(shared).exclude(pk=episode.pk).values("pk")
-        return self.filter(pk__in=others)
+        sharing = EpisodePage.objects.filter(shared).values("pk")
+        first = models.Case(
+            models.When(pk__in=sharing, then=1), default=0, output_field=models.IntegerField()
+        )
+        others = self.exclude(pk=episode.pk).annotate(shares=first)
+        return others.order_by("-shares", "-publication_date", "-pk")
 
 
 class EpisodePage(Page):
@@ -239,23 +243,14 @@ class EpisodePage(Page):
             associations=associations,
             start=requested_start(request),
             speakers=self.speakers.select_related("person__association", "person__photo"),
-            related=self.related_episodes(themes, associations),
+            # « À écouter aussi »: every episode page leads somewhere.
+            related=EpisodePage.objects.for_listing().related_to(self, themes, associations)[:4],
             chapters=self.chapters.all(),
             transcript=self.transcript_segments.all(),
             description=self.summary[:300],
             json_ld_data=episode_json_ld(self, show, themes, associations),
         )
         return context
-
-    def related_episodes(self, themes, associations, count=4):
-        """« À écouter aussi »: episodes on the same themes or with the same associations,
-        then the latest others, so that every episode page leads somewhere."""
-        listing = EpisodePage.objects.for_listing()
-        related = list(listing.related_to(self, themes, associations)[:count])
-        if len(related) < count:
-            seen = [self.pk, *(episode.pk for episode in related)]
-            related += list(listing.exclude(pk__in=seen)[: count - len(related)])
-        return related
 
     @property
     def preview_modes(self):

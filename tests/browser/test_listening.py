@@ -8,6 +8,8 @@ import re
 import pytest
 
 from episodes.delivery.embeds import EMBED_HEIGHT
+from episodes.models import PodcastPage
+from tests import factories
 from tests.browser import PLAYWRIGHT_MISSING, require
 from tests.browser.helpers import VIEWPORTS, dock_audio, sized, wait_for_dock_audio
 
@@ -159,3 +161,13 @@ def test_the_embed_player_fits_the_height_oembed_declares(page, width):
     expect(page.get_by_role("button", name="Lecture", exact=True)).to_be_visible()
     assert page.evaluate("() => document.documentElement.scrollHeight") <= EMBED_HEIGHT
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+
+
+def test_a_shared_moment_reads_with_its_accents(page):
+    show = PodcastPage.objects.get()
+    episode = factories.make_episode(show=show, title="Été solidaire", slug="été-solidaire")
+    page.goto(episode.url)
+    page.get_by_role("button", name="Partager ce moment de l'épisode").click()
+    shared = page.locator(".player-share")
+    expect(shared).to_contain_text("/radio-des-territoires/été-solidaire/?t=0")
+    expect(shared).not_to_contain_text("%C3%A9")
