@@ -27,4 +27,5 @@ urlpatterns = [
     path("themes/<slug:slug>/", views.theme_detail, name="theme_detail"),
     path("associations/", views.association_list, name="association_list"),
     path("associations/<slug:slug>/", views.association_detail, name="association_detail"),
+    path("plan-du-site/", views.site_map, name="site_map"),
 ]

@@ -1,6 +1,6 @@
 """An embeddable player per episode, and the oEmbed endpoint that describes it."""
 
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
@@ -13,7 +13,11 @@ from django.views.decorators.http import require_safe
 from episodes.delivery.addresses import public_url
 from episodes.models import EpisodePage
 
-EMBED_HEIGHT = 180
+# The embed page's height once its player is drawn (radio/static/css/site.css, « The embeddable
+# player »): 146 px at every width from 280 px up, measured in chromium; a few pixels spare.
+EMBED_HEIGHT = 150
+EMBED_MIN_WIDTH = 280
+EMBED_MAX_WIDTH = 600
 
 
 def playable(episodes):
@@ -33,14 +37,16 @@ def episode_embed(request, guid):
 
 
 def episode_from_url(url):
-    """The published episode a public page URL points to, or 404."""
+    """The published episode a public page URL points to, or 404. The address may come
+    percent-encoded (« /%C3%A9t%C3%A9/ », as Wagtail writes it) or as typed (« /été/ »)."""
     parts = urlsplit(url)
     base = urlsplit(settings.PUBLIC_BASE_URL)
     if parts.netloc and parts.netloc != base.netloc:
         raise Http404
-    path = parts.path if parts.path.endswith("/") else parts.path + "/"
-    for episode in EpisodePage.objects.published().filter(slug=path.rstrip("/").rsplit("/", 1)[-1]):
-        if episode.url == path:
+    path = unquote(parts.path if parts.path.endswith("/") else parts.path + "/")
+    slug = path.rstrip("/").rsplit("/", 1)[-1]
+    for episode in EpisodePage.objects.published().filter(slug=slug):
+        if unquote(episode.url) == path:
             return playable(EpisodePage.objects.filter(pk=episode.pk))
     raise Http404
 
@@ -51,8 +57,18 @@ def oembed(request):
     if request.GET.get("format", "json") != "json":
         return HttpResponse("Seul le format JSON est disponible.", status=501)
     episode = episode_from_url(request.GET.get("url", ""))
-    width = bounded(request.GET.get("maxwidth"), 600)
-    height = min(EMBED_HEIGHT, bounded(request.GET.get("maxheight"), EMBED_HEIGHT))
+    width = bounded(request.GET.get("maxwidth"), EMBED_MAX_WIDTH)
+    if (
+        width < EMBED_MIN_WIDTH
+        or bounded(request.GET.get("maxheight"), EMBED_HEIGHT) < EMBED_HEIGHT
+    ):
+        # Smaller, the player would be cut off: better no embed than a broken one.
+        return HttpResponse(
+            f"Le lecteur a besoin d'au moins {EMBED_MIN_WIDTH} × {EMBED_HEIGHT} pixels.",
+            status=404,
+            content_type="text/plain; charset=utf-8",
+        )
+    height = EMBED_HEIGHT
     src = public_url(reverse("episode_embed", kwargs={"guid": episode.guid}))
     html = format_html(
         '<iframe src="{}" width="{}" height="{}" frameborder="0" title="Lecteur : {}" '

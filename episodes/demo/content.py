@@ -50,6 +50,9 @@ EVENTS = {
 ASSOCIATIONS = {
     "groupe-ecodair": {
         "name": "Groupe Ecodair",
+        "website": "https://www.ecodair.org/",
+        "region": "Île-de-France",
+        "commune": "Paris",
         "description": (
             "Reconditionnement d'ordinateurs portables, de PC fixes et de smartphones ; collecte "
             "et recyclage de matériel informatique. Ecodair emploie des personnes handicapées "
@@ -81,11 +84,17 @@ ASSOCIATIONS = {
     },
     "siel-bleu": {
         "name": "Siel Bleu",
+        "website": "https://www.sielbleu.org/",
+        "region": "Grand Est",
+        "commune": "Strasbourg",
         "description": "L'activité physique comme offre thérapeutique, depuis 1997.",
         "themes": ["habitat-inclusif"],
     },
     "wimoov": {
         "name": "Wimoov",
+        "website": "https://www.wimoov.org/",
+        "region": "Île-de-France",
+        "commune": "Paris",
         "description": (
             "La mobilité inclusive : accompagner vers l'emploi les personnes qui ne peuvent pas "
             "se déplacer."
@@ -100,6 +109,7 @@ ASSOCIATIONS = {
     },
     "bretagne-ateliers": {
         "name": "Bretagne Ateliers",
+        "website": "https://www.bretagne-ateliers.com/",
         "description": (
             "Entreprise adaptée industrielle, depuis 1975 : permettre à des adultes en situation "
             "de handicap de retrouver leur dignité grâce à l'emploi."

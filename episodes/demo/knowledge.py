@@ -32,7 +32,8 @@ KNOWLEDGE_PAGES = [
             ("80 000", "structures accompagnées depuis 2003, dont 95 % d'associations"),
             ("860 000", "emplois concernés"),
         ],
-        "episode": "wimoov",
+        "episodes": ["wimoov"],
+        "website": ("https://www.info-dla.fr/", "Trouver mon DLA"),
     },
     {
         "title": "France Active",
@@ -52,7 +53,8 @@ KNOWLEDGE_PAGES = [
             ("67 000", "emplois"),
             ("2 600", "structures de l'ESS conseillées dans le cadre du DLA"),
         ],
-        "episode": "bretagne-ateliers",
+        "episodes": ["bretagne-ateliers"],
+        "website": ("https://www.franceactive.org/", "Trouver France Active près de chez moi"),
     },
     {
         "title": "Les Hubs pour un numérique inclusif",
@@ -68,7 +70,8 @@ KNOWLEDGE_PAGES = [
             "Commun[s] ».",
         ],
         "figures": [("16", "hubs territoriaux"), ("2021", "réseau des conseillers numériques")],
-        "episode": None,
+        "episodes": [],
+        "website": ("https://www.societenumerique.gouv.fr/", "Le site de la Société numérique"),
     },
     {
         "title": "Le Forum national des associations et des fondations 2024",
@@ -84,28 +87,76 @@ KNOWLEDGE_PAGES = [
             "enregistré les témoignages d'Ecodair et de Yoti.",
         ],
         "figures": [("13 novembre 2024", "Palais des Congrès de Paris")],
-        "episode": "ecodair",
+        "episodes": ["ecodair", "yoti"],
+        "website": ("https://www.forum-asso.fr/", "Le site du Forum"),
     },
 ]
 
 ACCESSIBILITY_PAGE = {
     "title": "Déclaration d'accessibilité",
     "slug": "accessibilite",
-    "paragraphs": [
-        "Radio des Territoires s'engage à rendre son site et ses podcasts accessibles, "
-        "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.",
-        "État de conformité : le site n'a pas encore fait l'objet d'un audit de conformité au "
-        "référentiel général d'amélioration de l'accessibilité (RGAA 4.1). Il est donc, à ce "
-        "jour, non conforme au sens du RGAA. Les pages principales (accueil, épisodes, thèmes, "
-        "associations, ressources et recherche) sont vérifiées automatiquement avec axe-core à "
-        "chaque modification, et le lecteur audio se pilote entièrement au clavier.",
-        "Chaque épisode est accompagné de sa transcription complète, lisible sans JavaScript et "
-        "téléchargeable (WebVTT, SRT, JSON).",
-        "Retour d'information : si vous n'arrivez pas à accéder à un contenu ou à un service, "
-        "écrivez-nous à contact@radio-des-territoires.fr pour être orienté vers une alternative "
-        "accessible ou obtenir le contenu sous une autre forme.",
-        "Voies de recours : si vous constatez un défaut d'accessibilité qui vous empêche "
-        "d'accéder à un contenu et que vous n'avez pas obtenu de réponse satisfaisante, vous "
-        "pouvez saisir le Défenseur des droits.",
+    # (block type, text): headings and paragraphs of the statement, as RGAA 4.1 lays it out.
+    "blocks": [
+        (
+            "paragraph",
+            "Radio des Territoires s'engage à rendre son site et ses podcasts accessibles, "
+            "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette "
+            "déclaration d'accessibilité s'applique au site radio-des-territoires.fr.",
+        ),
+        ("heading", "État de conformité"),
+        (
+            "paragraph",
+            "Le site n'a pas encore fait l'objet d'un audit complet de conformité au référentiel "
+            "général d'amélioration de l'accessibilité (RGAA 4.1) : il est donc, à ce jour, "
+            "<strong>non conforme</strong> au sens du RGAA.",
+        ),
+        ("heading", "Résultats des tests"),
+        (
+            "paragraph",
+            "L'auto-évaluation du 1<sup>er</sup> décembre 2026 a vérifié les pages d'accueil, "
+            "d'épisode, de thème, d'association, l'annuaire des associations, les pages "
+            "ressources, le plan du site et la recherche : aucune erreur relevée par axe-core "
+            "(règles WCAG 2.1 niveaux A et AA), sur ordinateur (1366 × 768) comme sur téléphone "
+            "(390 × 844), lecteur ouvert ou non ; le lecteur audio se pilote entièrement au "
+            "clavier.",
+        ),
+        ("heading", "Contenus non accessibles"),
+        (
+            "paragraph",
+            "Les épisodes importés d'un autre hébergeur peuvent ne pas avoir de transcription ; "
+            "les lecteurs intégrés sur les sites de nos partenaires dépendent de la page qui les "
+            "accueille ; les logos et pochettes fournis par les associations n'ont pas tous été "
+            "vérifiés (contrastes des textes incrustés). Sans obligation d'accessibilité : les "
+            "fichiers audio eux-mêmes, dont la transcription tient lieu d'alternative.",
+        ),
+        ("heading", "Établissement de cette déclaration"),
+        (
+            "paragraph",
+            "Cette déclaration a été établie le 1<sup>er</sup> décembre 2026. Environnement de "
+            "test : Chromium 156 sous Debian 12 avec axe-core, aux tailles 1366 × 768 et "
+            "390 × 844, et navigation au clavier seul. Chaque épisode "
+            "est accompagné de sa transcription complète, lisible sans JavaScript et "
+            "téléchargeable (WebVTT, SRT, JSON).",
+        ),
+        ("heading", "Retour d'information et contact"),
+        (
+            "paragraph",
+            "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
+            '<a href="mailto:contact@radio-des-territoires.fr">contact@radio-des-territoires.fr'
+            "</a> pour être orienté vers une alternative accessible ou obtenir le contenu sous une "
+            "autre forme.",
+        ),
+        ("heading", "Voies de recours"),
+        (
+            "paragraph",
+            "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un "
+            "contenu ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous "
+            "pouvez saisir le Défenseur des droits : par le "
+            '<a href="https://formulaire.defenseurdesdroits.fr/">formulaire en ligne</a>, '
+            "auprès d'un de ses "
+            '<a href="https://www.defenseurdesdroits.fr/carte-des-delegues">délégués</a> dans '
+            "votre région, ou par courrier gratuit, sans affranchissement : Défenseur des "
+            "droits, Libre réponse 71120, 75342 Paris CEDEX 07.",
+        ),
     ],
 }

@@ -178,12 +178,10 @@ def ensure_episode(show, number, data, context):
 
 
 def show_notes(data, guests, event):
-    """Show notes in Apple's allowed HTML: who speaks, and where it was recorded."""
+    """Show notes in Apple's allowed HTML: who speaks, and where it was recorded (the summary
+    is shown beside them, never repeated in them)."""
     items = "".join(f"<li>{guest.name}, {guest.description}</li>" for guest in guests)
-    return (
-        f"<p>{data['summary']}</p><p>Enregistré lors du {event.name}.</p>"
-        f"<p>Avec :</p><ul>{items}</ul>"
-    )
+    return f"<p>Enregistré {event.recorded_at}.</p><p>Avec :</p><ul>{items}</ul>"
 
 
 def chapters_of(key):
@@ -211,10 +209,15 @@ def ensure_knowledge_pages(home, episodes):
         body = [("paragraph", RichText(f"<p>{text}</p>")) for text in data["paragraphs"]]
         figures = [{"value": value, "label": label} for value, label in data["figures"]]
         body.append(("key_figures", figures))
-        if data["episode"]:
-            body.append(("episode", episodes[data["episode"]]))
+        body += [("episode", episodes[key]) for key in data["episodes"]]
+        website, website_label = data["website"]
         page = KnowledgePage(
-            title=data["title"], slug=data["slug"], summary=data["summary"], body=body
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            body=body,
+            website=website,
+            website_label=website_label,
         )
         index.add_child(instance=page)
         page.save_revision().publish()
@@ -225,6 +228,9 @@ def ensure_accessibility_page(home):
     data = knowledge.ACCESSIBILITY_PAGE
     if StandardPage.objects.filter(slug=data["slug"]).exists():
         return
-    body = [("paragraph", RichText(f"<p>{text}</p>")) for text in data["paragraphs"]]
+    body = [
+        (kind, RichText(f"<p>{text}</p>") if kind == "paragraph" else text)
+        for kind, text in data["blocks"]
+    ]
     page = home.add_child(instance=StandardPage(title=data["title"], slug=data["slug"], body=body))
     page.save_revision().publish()

@@ -60,12 +60,23 @@ class EpisodePageQuerySet(PageQuerySet):
         return self.filter(guid=str(guid))
 
     def with_card_details(self):
-        """With what an episode card shows fetched alongside: audio, event and themes."""
-        return self.select_related("audio", "event").prefetch_related("themes")
+        """With what an episode card shows fetched alongside: audio, event, themes, artwork."""
+        related = self.select_related("audio", "event", "artwork")
+        return related.prefetch_related("themes", "artwork__renditions")
 
     def for_listing(self):
         """Published episodes, newest first, ready for a list of cards."""
         return self.published().newest_first().with_card_details()
+
+    def related_to(self, episode, themes, associations):
+        """Other episodes, those sharing a theme or an association with this one first."""
+        shared = models.Q(themes__in=themes) | models.Q(associations__in=associations)
+        sharing = EpisodePage.objects.filter(shared).values("pk")
+        first = models.Case(
+            models.When(pk__in=sharing, then=1), default=0, output_field=models.IntegerField()
+        )
+        others = self.exclude(pk=episode.pk).annotate(shares=first)
+        return others.order_by("-shares", "-publication_date", "-pk")
 
 
 class EpisodePage(Page):
@@ -256,7 +267,9 @@ class EpisodePage(Page):
             themes=themes,
             associations=associations,
             start=requested_start(request),
-            speakers=self.speakers.select_related("person__association"),
+            speakers=self.speakers.select_related("person__association", "person__photo"),
+            # « À écouter aussi »: every episode page leads somewhere.
+            related=EpisodePage.objects.for_listing().related_to(self, themes, associations)[:4],
             chapters=self.chapters.all(),
             transcript=self.transcript_segments.all(),
             description=self.summary[:300],

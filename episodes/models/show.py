@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
@@ -23,6 +23,13 @@ from episodes.standards.podcasting20 import podcast_guid_for_feed_url
 from episodes.standards.schema_org import show_json_ld
 
 EPISODES_PER_PAGE = 20
+PLATFORM_FIELDS = [
+    "apple_podcasts_url",
+    "spotify_url",
+    "deezer_url",
+    "youtube_music_url",
+    "podcast_addict_url",
+]
 
 
 class ShowType(models.TextChoices):
@@ -93,6 +100,19 @@ class PodcastPage(Page):
         help_text=_("Identifiant SPDX (par exemple : cc-by-4.0) ou nom de la licence."),
     )
     license_url = models.URLField(_("adresse de la licence"), blank=True)
+    apple_podcasts_url = models.URLField(
+        _("Apple Podcasts"), blank=True, help_text=_("https://podcasts.apple.com/…")
+    )
+    spotify_url = models.URLField(
+        _("Spotify"), blank=True, help_text=_("https://open.spotify.com/…")
+    )
+    deezer_url = models.URLField(_("Deezer"), blank=True, help_text=_("https://www.deezer.com/…"))
+    youtube_music_url = models.URLField(
+        _("YouTube Music"), blank=True, help_text=_("https://music.youtube.com/…")
+    )
+    podcast_addict_url = models.URLField(
+        _("Podcast Addict"), blank=True, help_text=_("https://podcastaddict.com/…")
+    )
     new_feed_url = models.URLField(
         _("nouvelle adresse du flux"),
         blank=True,
@@ -104,6 +124,11 @@ class PodcastPage(Page):
         FieldPanel("artwork"),
         FieldPanel("author"),
         InlinePanel("funding", heading=_("Soutenir le podcast"), label=_("lien de soutien")),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in PLATFORM_FIELDS],
+            heading=_("Plateformes d'écoute"),
+            help_text=_("L'adresse du podcast sur chaque plateforme où il est référencé."),
+        ),
     ]
     edit_handler = podcast_edit_handler(content_panels)
     objects = PageManager.from_queryset(PodcastPageQuerySet)()
@@ -119,6 +144,14 @@ class PodcastPage(Page):
     def feed_url(self):
         """The public address of the show's RSS feed."""
         return public_url(reverse("show_feed", kwargs={"slug": self.slug}))
+
+    @property
+    def platforms(self):
+        """(name, address) of each listening platform the editors filled in, in form order."""
+        fields = (self._meta.get_field(name) for name in PLATFORM_FIELDS)
+        return [
+            (str(f.verbose_name), getattr(self, f.name)) for f in fields if getattr(self, f.name)
+        ]
 
     @property
     def lock_owner(self):

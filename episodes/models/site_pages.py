@@ -4,7 +4,7 @@ programmes that support associations, and plain pages."""
 from django.apps import apps as global_apps
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, Site
 from wagtail.search import index
@@ -33,9 +33,11 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["shows"] = PodcastPage.objects.child_of(self).listed()
         context["show"] = context["shows"].first()
-        context["latest_episodes"] = EpisodePage.objects.for_listing()[:6]
+        latest = list(EpisodePage.objects.for_listing()[:7])
+        context["featured"], context["latest_episodes"] = (latest or [None])[0], latest[1:]
         context["themes"] = Theme.objects.all()
-        context["associations"] = Association.objects.all()
+        context["associations"] = Association.objects.select_related("logo")
+        context["knowledge_pages"] = KnowledgePage.objects.live().public().order_by("path")
         return context
 
 
@@ -63,8 +65,23 @@ class KnowledgePage(Page):
 
     summary = models.TextField(_("résumé"), blank=True)
     body = StreamField(KnowledgeStreamBlock(), verbose_name=_("contenu"), blank=True)
+    website = models.URLField(
+        _("site du programme"),
+        blank=True,
+        help_text=_("Le site officiel du programme ou de l'événement."),
+    )
+    website_label = models.CharField(
+        _("texte du lien"),
+        max_length=100,
+        blank=True,
+        help_text=_("Par exemple : « Trouver mon DLA ». Par défaut : « Site officiel »."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("website_label")], _("Lien officiel")),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),

@@ -179,10 +179,27 @@ class Person(index.Indexed, models.Model):
         return ", ".join(part for part in parts if part)
 
 
+class EventArticle(models.TextChoices):
+    """How French says « recorded at » this event: « lors du FNAF », « lors de la Fête »."""
+
+    DU = "du", "lors du…"
+    DE_LA = "de la", "lors de la…"
+    DE_L = "de l’", "lors de l’…"
+    DES = "des", "lors des…"
+    DE = "de", "lors de…"
+
+
 class Event(models.Model):
     """An event where testimonies were recorded, such as the FNAF 2024."""
 
     name = models.CharField(_("nom"), max_length=200, unique=True)
+    article = models.CharField(
+        _("article"),
+        max_length=8,
+        choices=EventArticle.choices,
+        default=EventArticle.DU,
+        help_text=_("Pour écrire « enregistré lors du FNAF 2024 »."),
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     place = models.CharField(_("lieu"), max_length=200, blank=True)
     latitude = models.DecimalField(
@@ -198,6 +215,7 @@ class Event(models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("article"),
         FieldPanel("date"),
         FieldPanel("place"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude"), FieldPanel("country")]),
@@ -210,3 +228,9 @@ class Event(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def recorded_at(self):
+        """« lors du FNAF 2024 », « lors de l’Université d’été »: the event in a sentence."""
+        joiner = "" if self.article.endswith("’") else " "
+        return f"lors {self.article}{joiner}{self.name}"

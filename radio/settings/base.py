@@ -196,6 +196,8 @@ PODCAST_IMPORT_IN_BACKGROUND = True
 WAGTAIL_SITE_NAME = "Radio des Territoires"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAIL_I18N_ENABLED = False
+# New page slugs are ASCII (« economie-circulaire »): shared links then read the same everywhere.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_CONTENT_LANGUAGES = [("fr", "Français")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

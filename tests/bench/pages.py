@@ -59,6 +59,8 @@ def page_paths():
         "episode": EpisodePage.objects.live().first().url,
         "theme": "/themes/habitat-inclusif/",
         "association": "/associations/wimoov/",
+        "directory": "/associations/",
+        "site map": "/plan-du-site/",
         "search": "/recherche/?q=logement&theme=habitat-inclusif",
     }
 

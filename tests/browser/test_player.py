@@ -13,17 +13,18 @@ expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 EPISODE = "/radio-des-territoires/habitat-inclusif/"
-AUDIO = "document.querySelector('[data-player] audio')"
+# With JavaScript, the page's player drives the one <audio> of the persistent player (the dock).
+AUDIO = "document.querySelector('[data-dock] audio')"
 
 
 # Functions, not bare expressions: the site's Content-Security-Policy forbids eval() of strings.
 def audio(page, expression):
-    """The value of a JavaScript expression about the episode page's <audio> element, `a`."""
+    """The value of a JavaScript expression about the player's <audio> element, `a`."""
     return page.evaluate(f"() => {{ const a = {AUDIO}; return {expression}; }}")
 
 
 def wait_for_audio(page, condition):
-    """Wait until a JavaScript condition on the episode page's <audio> element, `a`, holds."""
+    """Wait until a JavaScript condition on the player's <audio> element, `a`, holds."""
     page.wait_for_function(f"() => {{ const a = {AUDIO}; return {condition}; }}")
 
 
@@ -102,7 +103,7 @@ def test_an_address_with_a_start_time_plays_from_that_time(page, start):
 
 
 def test_the_speed_menu_changes_the_playback_rate(episode_tab):
-    episode_tab.get_by_label("Vitesse").select_option("1.5")
+    episode_tab.get_by_label("Vitesse", exact=True).select_option("1.5")
     assert audio(episode_tab, "a.playbackRate") == 1.5
 
 

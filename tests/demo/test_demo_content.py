@@ -64,3 +64,32 @@ def test_command_prints_the_development_admin_login(db, settings, capsys):
     settings.DEBUG = True
     call_command("load_initial_data")
     assert "mot de passe « admin »" in capsys.readouterr().out
+
+
+def test_demo_knowledge_pages_link_to_their_programmes_and_the_fnaf_plays_both_testimonies(
+    demo, client
+):
+    dla = KnowledgePage.objects.get(slug="dispositif-local-accompagnement")
+    assert (dla.website, dla.website_label) == ("https://www.info-dla.fr/", "Trouver mon DLA")
+    fnaf = client.get(KnowledgePage.objects.get(slug="fnaf-2024").url).content.decode()
+    assert "Ecodair : le choix vertueux du reconditionné" in fnaf
+    assert "Yoti : la seconde vie des jouets" in fnaf
+
+
+def test_demo_accessibility_statement_has_what_rgaa_requires(demo, client):
+    text = client.get("/accessibilite/").content.decode()
+    for required in (
+        "établie le 1<sup>er</sup> décembre 2026",
+        "non conforme",
+        "Contenus non accessibles",
+        "Environnement de test",
+        "Défenseur des droits",
+        'href="mailto:contact@radio-des-territoires.fr"',
+    ):
+        assert required in text, required
+
+
+def test_demo_show_notes_do_not_repeat_the_summary(demo):
+    for episode in EpisodePage.objects.live():
+        assert episode.summary not in episode.show_notes
+        assert "Enregistré lors du FNAF" in episode.show_notes

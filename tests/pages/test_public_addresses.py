@@ -53,7 +53,8 @@ def test_sitemap_addresses_are_all_on_public_base_url(client, public_base_url, t
 
 
 def test_sitemap_and_feeds_give_an_accented_slug_as_its_page_does(client, public_base_url, show):
-    episode = factories.make_episode(show=show, title="Écouter l'été")
+    # New slugs are ASCII; pages made before that, or imported, may keep an accented one.
+    episode = factories.make_episode(show=show, title="Écouter l'été", slug="écouter-lété")
     assert episode.slug == "écouter-lété" and episode.url.isascii()
     assert f"<loc>{PUBLIC}{episode.url}</loc>" in fetch(client, "/sitemap.xml")
     feed = fetch(client, reverse("show_feed", kwargs={"slug": show.slug}))

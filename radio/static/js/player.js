@@ -1,156 +1,239 @@
-// Enhances the native <audio preload="none"> of an episode: French controls, speed, skips,
-// chapters and a transcript that follows playback. Without this script the native player,
-// the chapter links and the full transcript still work.
+// The site's player. Without this script every page keeps the native <audio controls>.
+// With it, one <audio> lives in the dock (#lecteur, outside <main>): navigation.js swaps
+// <main> around it, so listening goes on from page to page. Each episode's position and the
+// chosen speed are remembered (localStorage), lists get « Écouter » buttons, there is a queue,
+// lock-screen controls (Media Session API) and keyboard shortcuts. The embed page has no dock:
+// its player drives its own <audio>.
 (function () {
   "use strict";
 
   var SPEEDS = [0.75, 1, 1.25, 1.5, 1.75, 2];
+  var util = window.RadioPlayerParts;
 
-  function formatTime(seconds) {
-    seconds = Math.max(0, Math.floor(seconds || 0));
-    var h = Math.floor(seconds / 3600);
-    var m = Math.floor((seconds % 3600) / 60);
-    var s = String(seconds % 60).padStart(2, "0");
-    return h ? h + ":" + String(m).padStart(2, "0") + ":" + s : m + ":" + s;
+  // --- Remembered state -------------------------------------------------------------------
+  var memory = {
+    read: function (key, fallback) {
+      try { var value = JSON.parse(window.localStorage.getItem("radio:" + key)); return value === null ? fallback : value; }
+      catch (error) { return fallback; }
+    },
+    write: function (key, value) {
+      try { window.localStorage.setItem("radio:" + key, JSON.stringify(value)); } catch (error) { /* private mode */ }
+    },
+    position: function (guid) { return memory.read("position:" + guid, 0); },
+    speed: function () { return memory.read("speed", 1); },
+  };
+
+  // --- The audio everyone drives ----------------------------------------------------------
+  var dockNode = document.querySelector("[data-dock]");
+  var dock = dockNode ? util.buildDock(dockNode, SPEEDS) : null;
+  var audio = dock ? dock.audio : null;
+  var current = null; // the episode (dataset-like object) in the dock
+  var playedSinceLoad = false;
+
+  function episodeOf(node) {
+    return {
+      guid: node.dataset.guid, src: node.dataset.src, title: node.dataset.title,
+      url: node.dataset.url, artwork: node.dataset.artwork || "",
+      duration: parseFloat(node.dataset.duration) || 0,
+    };
   }
 
-  function spokenTime(seconds) {
-    seconds = Math.max(0, Math.floor(seconds || 0));
-    var m = Math.floor(seconds / 60);
-    var s = seconds % 60;
-    return (m ? m + " min " : "") + s + " s";
+  function load(episode, options) {
+    options = options || {};
+    if (!current || current.guid !== episode.guid) {
+      if (current) memory.write("position:" + current.guid, audio.currentTime);
+      current = episode;
+      audio.src = episode.src;
+      var at = options.at !== undefined ? options.at : memory.position(episode.guid);
+      audio.dataset.pendingSeek = String(at || 0);
+      try { audio.currentTime = at || 0; } catch (error) { /* before metadata */ }
+      dock.show(episode);
+      memory.write("current", episode);
+      util.mediaSession(audio, episode, controls);
+    }
+    audio.playbackRate = memory.speed();
+    if (options.play) audio.play();
+    announce();
   }
 
-  // The start time asked for in the address: ?t=754 or #t=754 (seconds).
-  function requestedStart() {
-    var match = /[?&#]t=(\d+(?:\.\d+)?)/.exec(window.location.search + window.location.hash);
-    return match ? parseFloat(match[1]) : 0;
-  }
-
-  function element(tag, attributes, text) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      node.setAttribute(name, attributes[name]);
-    });
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  function button(label, text, handler) {
-    var node = element("button", { type: "button", "aria-label": label }, text);
-    node.addEventListener("click", handler);
-    return node;
-  }
-
-  function buildControls(player, audio) {
-    var duration = parseFloat(player.dataset.duration) || 0;
-    var bar = element("div", { class: "player-controls", role: "group", "aria-label": "Commandes du lecteur" });
-    var play = button("Lecture", "▶ Lecture", function () {
-      if (audio.paused) audio.play(); else audio.pause();
-    });
-    play.classList.add("player-play");
-    var back = button("Reculer de 15 secondes", "− 15 s", function () { seekTo(audio, audio.currentTime - 15); });
-    var forward = button("Avancer de 30 secondes", "+ 30 s", function () { seekTo(audio, audio.currentTime + 30); });
-    var seek = element("input", {
-      type: "range", min: "0", max: String(Math.ceil(duration)), step: "1", value: "0",
-      class: "player-seek", "aria-label": "Position dans l'épisode",
-    });
-    seek.addEventListener("input", function () { seekTo(audio, parseFloat(seek.value)); });
-    var time = element("span", { class: "player-time", "aria-hidden": "true" }, "0:00 / " + formatTime(duration));
-    var speedLabel = element("label", { for: player.id + "-speed" }, "Vitesse");
-    var speed = element("select", { id: player.id + "-speed", class: "player-speed" });
-    SPEEDS.forEach(function (value) {
-      var option = element("option", { value: String(value) }, String(value).replace(".", ",") + " ×");
-      if (value === 1) option.selected = true;
-      speed.appendChild(option);
-    });
-    speed.addEventListener("change", function () { audio.playbackRate = parseFloat(speed.value); });
-    var share = button("Partager ce moment de l'épisode", "Partager à ce moment", function () {
-      shareAt(player, audio.currentTime);
-    });
-    [back, play, forward, seek, time, speedLabel, speed, share].forEach(function (node) { bar.appendChild(node); });
-    return { bar: bar, play: play, seek: seek, time: time, duration: duration };
-  }
-
-  // Moves the playback position; chapter and transcript links also start playback.
-  function seekTo(audio, seconds, play) {
+  function seekTo(seconds, play) {
     var end = isFinite(audio.duration) ? audio.duration : Infinity;
-    audio.dataset.started = "yes";
-    audio.currentTime = Math.min(Math.max(0, seconds), end);
+    var at = Math.min(Math.max(0, seconds), end);
+    audio.dataset.pendingSeek = String(at);
+    audio.currentTime = at;
     if (play && audio.paused) audio.play();
   }
 
-  function shareAt(player, seconds) {
-    var url = new URL(window.location.href);
-    url.hash = "";
-    url.searchParams.set("t", String(Math.floor(seconds)));
-    var output = player.querySelector(".player-share");
-    output.textContent = "Lien vers " + formatTime(seconds) + " : " + url.toString();
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(url.toString()).then(function () {
-        output.textContent = "Lien copié vers " + formatTime(seconds) + " : " + url.toString();
-      });
-    }
+  function setSpeed(rate) {
+    audio.playbackRate = rate;
+    memory.write("speed", rate);
+    announce();
   }
 
-  function followTranscript(audio, cues) {
-    var current = null;
-    audio.addEventListener("timeupdate", function () {
-      var now = audio.currentTime;
-      var found = null;
-      cues.forEach(function (cue) {
-        if (now >= parseFloat(cue.dataset.start) && now < parseFloat(cue.dataset.end)) found = cue;
-      });
-      if (found === current) return;
-      if (current) { current.classList.remove("is-current"); current.removeAttribute("aria-current"); }
-      if (found) { found.classList.add("is-current"); found.setAttribute("aria-current", "true"); }
-      current = found;
+  var controls = {
+    toggle: function () { if (audio.paused) audio.play(); else audio.pause(); },
+    back: function () { seekTo(audio.currentTime - 15); },
+    forward: function () { seekTo(audio.currentTime + 30); },
+    seek: seekTo,
+    next: function () { playNext(); },
+    speed: setSpeed,
+  };
+
+  // --- Queue --------------------------------------------------------------------------------
+  function queue() { return memory.read("queue", []); }
+  function enqueue(episode) {
+    var items = queue().filter(function (item) { return item.guid !== episode.guid; });
+    items.push(episode);
+    memory.write("queue", items);
+    dock.showQueue(items);
+  }
+  function playNext() {
+    var items = queue();
+    if (!items.length) return false;
+    var next = items.shift();
+    memory.write("queue", items);
+    dock.showQueue(items);
+    load(next, { play: true });
+    return true;
+  }
+
+  // --- Everyone hears what the audio does --------------------------------------------------
+  function announce() {
+    document.dispatchEvent(new CustomEvent("radio:state", { detail: { episode: current, audio: audio } }));
+  }
+
+  function listen(node) {
+    var lastSaved = 0;
+    node.addEventListener("loadedmetadata", function () {
+      var pending = parseFloat(node.dataset.pendingSeek || "0");
+      if (pending && Math.abs(node.currentTime - pending) > 1) node.currentTime = pending;
+      node.playbackRate = memory.speed();
+    });
+    node.addEventListener("play", function () { playedSinceLoad = true; });
+    ["play", "pause", "timeupdate", "durationchange", "seeked", "ratechange"].forEach(function (name) {
+      node.addEventListener(name, announce);
+    });
+    node.addEventListener("timeupdate", function () {
+      if (!current || Math.abs(node.currentTime - lastSaved) < 2) return;
+      lastSaved = node.currentTime;
+      delete node.dataset.pendingSeek;
+      memory.write("position:" + current.guid, node.currentTime);
+    });
+    node.addEventListener("pause", function () {
+      if (current) memory.write("position:" + current.guid, node.currentTime);
+    });
+    node.addEventListener("ended", function () {
+      if (current) memory.write("position:" + current.guid, 0);
+      playNext();
     });
   }
 
-  function bindSeekLinks(audio, root) {
-    root.querySelectorAll("[data-seek]").forEach(function (link) {
+  // --- The page's players (episode page, knowledge pages) and list buttons ------------------
+  function enhancePlayer(section) {
+    if (section.dataset.enhanced) return;
+    section.dataset.enhanced = "yes";
+    var own = section.querySelector("audio");
+    var episode = episodeOf(section);
+    var standalone = !dock;
+    var target = standalone ? own : audio;
+    if (standalone) { listen(own); current = episode; own.removeAttribute("controls"); }
+    else own.remove();
+    var start = util.requestedStart();
+    if (standalone && start) own.dataset.pendingSeek = String(start);
+    var isMine = function () { return standalone || (current && current.guid === episode.guid); };
+    var ui = util.buildSectionControls(section, episode, SPEEDS, {
+      compact: section.hasAttribute("data-compact"),
+      toggle: function () {
+        if (isMine()) controls.toggle();
+        else load(episode, { play: true, at: start || undefined });
+      },
+      back: function () { if (isMine()) controls.back(); },
+      forward: function () { if (!isMine()) load(episode); controls.forward(); },
+      seek: function (seconds, play) { if (!isMine()) load(episode, { at: seconds }); seekTo(seconds, play); },
+      speed: function (rate) { if (!isMine()) load(episode); setSpeed(rate); },
+      shareAt: function () { util.shareAt(section, isMine() ? target.currentTime : 0); },
+    });
+    // « Reprendre à 12:34 » until the visitor plays something in this page load.
+    var resumable = function () {
+      var at = memory.position(episode.guid);
+      return !standalone && !start && !playedSinceLoad && at > 5 ? at : 0;
+    };
+    ui.render({ mine: false, paused: true, time: start || 0, duration: episode.duration, rate: memory.speed(), resume: resumable() });
+    document.addEventListener("radio:state", function () {
+      if (!section.isConnected) return;
+      var mine = isMine();
+      ui.render({
+        mine: mine, paused: mine ? target.paused : true,
+        time: mine ? target.currentTime : (start || 0),
+        duration: mine && isFinite(target.duration) ? target.duration : episode.duration,
+        rate: target.playbackRate, resume: resumable(),
+      });
+    });
+    if (section.closest("main") && !section.hasAttribute("data-compact")) {
+      util.bindSeekLinks(document.querySelector("main"), function (seconds) { ui.seek(seconds); });
+      util.followTranscript(document.querySelector(".transcript"), function () { return isMine() ? target.currentTime : -1; });
+    }
+    if (standalone) {
+      current = episode;
+      audio = own;
+      own.playbackRate = memory.speed();
+    }
+  }
+
+  function enhanceListButtons(root) {
+    root.querySelectorAll("a[data-play]").forEach(function (link) {
+      if (link.dataset.enhanced || !dock) return;
+      link.dataset.enhanced = "yes";
+      var episode = episodeOf(link);
+      link.setAttribute("role", "button");
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        seekTo(audio, parseFloat(link.dataset.seek), true);
+        if (current && current.guid === episode.guid) controls.toggle();
+        else load(episode, { play: true });
+      });
+      var add = document.createElement("button");
+      add.type = "button";
+      add.className = "queue-add";
+      add.textContent = "+ À suivre";
+      add.setAttribute("aria-label", "Ajouter « " + episode.title + " » à la file d'écoute");
+      add.addEventListener("click", function () {
+        enqueue(episode);
+        add.textContent = "✓ Dans la file";
+      });
+      link.insertAdjacentElement("afterend", add);
+      var label = link.innerHTML;
+      document.addEventListener("radio:state", function () {
+        if (!link.isConnected) return;
+        var playing = !!current && current.guid === episode.guid && !audio.paused;
+        if (playing === (link.dataset.playing === "yes")) return;
+        link.dataset.playing = playing ? "yes" : "no";
+        if (!playing) { link.innerHTML = label; return; }
+        link.textContent = "";
+        link.appendChild(util.element("span", { "aria-hidden": "true" }, "❚❚"));
+        link.appendChild(document.createTextNode(" Pause"));
+        link.appendChild(util.element("span", { class: "visually-hidden" }, " « " + episode.title + " »"));
       });
     });
   }
 
-  function update(ui, audio) {
-    var duration = isFinite(audio.duration) ? audio.duration : ui.duration;
-    ui.seek.max = String(Math.ceil(duration));
-    ui.seek.value = String(Math.floor(audio.currentTime));
-    ui.seek.setAttribute("aria-valuetext", spokenTime(audio.currentTime) + " sur " + spokenTime(duration));
-    ui.time.textContent = formatTime(audio.currentTime) + " / " + formatTime(duration);
+  function enhancePage() {
+    document.querySelectorAll("[data-player]").forEach(enhancePlayer);
+    enhanceListButtons(document);
+    announce();
   }
 
-  function enhance(player) {
-    var audio = player.querySelector("audio");
-    var ui = buildControls(player, audio);
-    audio.removeAttribute("controls");
-    audio.insertAdjacentElement("afterend", ui.bar);
-    var start = requestedStart();
-    audio.addEventListener("play", function () {
-      if (start && audio.dataset.started !== "yes" && audio.currentTime < start - 1) audio.currentTime = start;
-      audio.dataset.started = "yes";
-      ui.play.textContent = "❚❚ Pause";
-      ui.play.setAttribute("aria-label", "Pause");
+  if (dock) {
+    listen(audio);
+    dock.bind(controls, function (guid) {
+      memory.write("queue", queue().filter(function (item) { return item.guid !== guid; }));
+      dock.showQueue(queue());
     });
-    audio.addEventListener("pause", function () {
-      ui.play.textContent = "▶ Lecture";
-      ui.play.setAttribute("aria-label", "Lecture");
-    });
-    ["timeupdate", "durationchange", "seeked"].forEach(function (name) {
-      audio.addEventListener(name, function () { update(ui, audio); });
-    });
-    bindSeekLinks(audio, document);
-    followTranscript(audio, Array.prototype.slice.call(document.querySelectorAll(".cue[data-start]")));
-    if (start) {
-      ui.seek.value = String(Math.floor(start));
-      ui.time.textContent = formatTime(start) + " / " + formatTime(ui.duration);
-    }
+    dock.showQueue(queue());
+    util.shortcuts(controls, function () { return !!current; }, SPEEDS, function () { return audio.playbackRate; });
+    var previous = memory.read("current", null);
+    if (previous && previous.src) load(previous); // paused: browsers refuse to play by themselves
+    document.addEventListener("radio:navigated", enhancePage);
   }
-
-  document.querySelectorAll("[data-player]").forEach(enhance);
+  window.RadioPlayer = { active: function () { return !!current && !!dock; }, audio: function () { return audio; } };
+  enhancePage();
 })();
