@@ -15,6 +15,7 @@ from audience import keys, months
 from audience.models import DayFigures, DownloadBreakdown, EpisodeDay, Hit, UnknownAgent
 from audience.shapes import audio_shapes
 from audience.tally import day_hits, tally_day
+from episodes.models import EpisodePage
 
 logger = logging.getLogger("audience.aggregation")
 UTC = datetime.UTC
@@ -54,6 +55,15 @@ def aggregate_downloads(now=None, force=False):
         summary.skipped += tally.skipped
     months.settle_months(now)
     return summary
+
+
+def aggregate_downloads_safely():
+    """aggregate_downloads() for a periodic caller: a failure is logged, and tried next time."""
+    try:
+        return aggregate_downloads()
+    except Exception:
+        logger.exception("Audience aggregation failed; the next run will try again")
+        return None
 
 
 def days_with_hits():
@@ -119,6 +129,18 @@ def write_day(day, tally, final):
         day=day,
         defaults={"downloads": tally.downloads, "listeners": tally.listeners, "final": final},
     )
+
+
+def publication_days(episode_ids):
+    """{episode id: UTC day of its publication}."""
+    dates = EpisodePage.objects.filter(pk__in=list(episode_ids)).values_list(
+        "pk", "publication_date"
+    )
+    return {pk: moment.astimezone(UTC).date() for pk, moment in dates if moment}
+
+
+def age(day, published, episode_id):
+    return (day - published[episode_id]).days if episode_id in published else None
 
 
 def save_unknown_agents(day, counts):

@@ -52,6 +52,8 @@ class EpisodeDay(models.Model):
         EPISODE_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     downloads = models.PositiveIntegerField()
+    # Days since the episode's publication (0: its first day), for the « rythme de lancement ».
+    age = models.IntegerField(null=True)
 
     class Meta:
         indexes = [
@@ -88,6 +90,9 @@ class DayFigures(models.Model):
     listeners = models.PositiveIntegerField(default=0)
     final = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        permissions = [("view_audience", "Voir l'audience de tous les épisodes")]
 
     def __str__(self):
         return f"{self.day} · {self.downloads}"
@@ -157,3 +162,8 @@ class PartnerMembership(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+    def association_names(self):
+        return ", ".join(association.name for association in self.associations.all())
+
+    association_names.short_description = _("associations")

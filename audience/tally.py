@@ -6,6 +6,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from django.utils import timezone
+
 from audience.counting import excluded, is_download
 from audience.models import Hit
 from audience.user_agents import UNKNOWN, classify
@@ -84,6 +86,7 @@ def count_audience(tally, shape, hits):
         return False
     tally.episodes[episode_id] += 1
     app = (agent.app or ("" if agent.kind == UNKNOWN else agent.kind))[:100]
-    tally.breakdown[(episode_id, app, agent.device_category[:30], country, moment.hour)] += 1
+    hour = timezone.localtime(moment).hour  # the radio's own time (TIME_ZONE), not UTC
+    tally.breakdown[(episode_id, app, agent.device_category[:30], country, hour)] += 1
     tally.month_keys.add((episode_id, month_key))
     return True
