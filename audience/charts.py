@@ -53,15 +53,21 @@ def axis(highest):
     )
 
 
-def bar_chart(points, *, title, label_width=200):
-    """Horizontal bars, one per (label, value), e.g. downloads per app."""
+def shorten(label, length=34):
+    label = str(label)
+    return label if len(label) <= length else label[: length - 1].rstrip() + "…"
+
+
+def bar_chart(points, *, title, label_width=260):
+    """Horizontal bars, one per (label, value), e.g. downloads per app (long labels shortened;
+    the table below gives them whole)."""
     height = ROW_HEIGHT * max(len(points), 1) + 8
     highest = max((value for _label, value in points), default=0)
     length = WIDTH - label_width - 60
     rows = [
         (
             y + 15,
-            label,
+            shorten(label),
             label_width,
             y + 3,
             px(scale(value, highest, length)),

@@ -148,7 +148,7 @@ class EpisodesView(AudienceReportView):
         return figures.episode_figures(self.period, self.scope)
 
     def chart(self, rows):
-        points = [(row.title[:40], row.downloads) for row in rows[:15]]
+        points = [(row.title, row.downloads) for row in rows[:15]]
         return charts.bar_chart(points, title=_("Les épisodes les plus téléchargés"))
 
 
@@ -183,7 +183,7 @@ class GroupsView(AudienceReportView):
         return groups.group_figures(self.kind, figures.episode_figures(self.period, self.scope))
 
     def chart(self, rows):
-        points = [(row.name[:40], row.downloads) for row in rows[:15]]
+        points = [(row.name, row.downloads) for row in rows[:15]]
         return charts.bar_chart(points, title=self.page_title)
 
     def get_context_data(self, **kwargs):
@@ -231,7 +231,7 @@ class BreakdownView(AudienceReportView):
 
     def chart(self, rows):
         return charts.bar_chart(
-            [(row.label[:30], row.downloads) for row in rows[:24]], title=self.page_title
+            [(row.label, row.downloads) for row in rows[:24]], title=self.page_title
         )
 
     def get_context_data(self, **kwargs):

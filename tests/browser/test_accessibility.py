@@ -21,6 +21,7 @@ PAGES = {
     "association": "/associations/wimoov/",
     "ressource": "/ressources/dispositif-local-accompagnement/",
     "recherche": "/recherche/?q=logement",
+    "mesure d'audience": "/comment-nous-mesurons-l-audience/",
 }
 
 
