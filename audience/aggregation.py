@@ -100,17 +100,30 @@ def aggregate_day(day, final):
     return tally
 
 
+def create_in_batches(model, objects):
+    """bulk_create BATCH at a time, from a generator, never holding every row at once."""
+    batch = []
+    for instance in objects:
+        batch.append(instance)
+        if len(batch) == BATCH:
+            model.objects.bulk_create(batch)
+            batch = []
+    model.objects.bulk_create(batch)
+
+
 def write_day(day, tally, final):
     EpisodeDay.objects.filter(day=day).delete()
     DownloadBreakdown.objects.filter(day=day).delete()
-    EpisodeDay.objects.bulk_create(
+    published = publication_days(tally.episodes)
+    create_in_batches(
+        EpisodeDay,
         (
-            EpisodeDay(day=day, episode_id=episode, downloads=n)
+            EpisodeDay(day=day, episode_id=episode, downloads=n, age=age(day, published, episode))
             for episode, n in tally.episodes.items()
         ),
-        batch_size=BATCH,
     )
-    DownloadBreakdown.objects.bulk_create(
+    create_in_batches(
+        DownloadBreakdown,
         (
             DownloadBreakdown(
                 day=day,
@@ -123,7 +136,6 @@ def write_day(day, tally, final):
             )
             for (episode, app, device, country, hour), n in tally.breakdown.items()
         ),
-        batch_size=BATCH,
     )
     DayFigures.objects.update_or_create(
         day=day,

@@ -3,10 +3,17 @@
 What is written is known when the response closes: in stream mode the bytes actually sent (also
 when the listener's app goes away mid-way), in x-accel and redirect modes the range requested.
 Recording never stands in the way of listening: any failure is logged and the audio is served.
+Hits are written AUDIENCE_HITS_PER_WRITE at a time (or once the oldest waiting is a second old,
+at the next request, and when the worker exits), so that a busy worker makes one small write
+transaction for many requests instead of one per request.
 """
 
+import atexit
 import logging
+import threading
+import time
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.timezone import now as current_time
 
@@ -19,6 +26,8 @@ logger = logging.getLogger("audience.recording")
 
 def record_audio_request(request, episode, audio, response):
     """Arrange for the request to be recorded once its response is closed."""
+    if not settings.AUDIENCE_RECORDING:
+        return
     try:
         hit = new_hit(request, episode)
         hit.status = response.status_code
@@ -59,15 +68,48 @@ def requested_bytes(request, audio, response):
     return (part.start, part.end) if isinstance(part, ByteRange) else None
 
 
+class PendingHits:
+    """Hits waiting to be written by this process."""
+
+    def __init__(self):
+        self.hits, self.since, self.lock = [], time.monotonic(), threading.Lock()
+
+    def add(self, hit):
+        with self.lock:
+            if any(waiting is hit for waiting in self.hits):
+                return  # a response may be closed twice (the test client does)
+            if not self.hits:
+                self.since = time.monotonic()
+            self.hits.append(hit)
+            due = len(self.hits) >= settings.AUDIENCE_HITS_PER_WRITE
+            due = due or time.monotonic() - self.since >= MAX_WAIT_SECONDS
+        if due:
+            self.write()
+
+    def write(self):
+        """Write the waiting hits in one transaction; a failure is logged, never raised."""
+        with self.lock:
+            hits, self.hits, self.since = self.hits, [], time.monotonic()
+        if not hits:
+            return
+        try:
+            with transaction.atomic():
+                Hit.objects.bulk_create(hits)
+        except Exception:
+            logger.exception("%s audio requests not recorded", len(hits))
+
+
+MAX_WAIT_SECONDS = 1.0
+pending = PendingHits()
+atexit.register(pending.write)
+
+
 def save_hit(hit, body, requested):
-    """Write the hit with the bytes served, once; a failure is logged, never raised."""
-    if hit.pk is not None:  # a response may be closed twice (the test client does)
-        return
+    """Queue the hit with the bytes served; a failure is logged, never raised."""
     try:
         if body is not None and body.sent:
             requested = (body.start, body.start + body.sent - 1)
         hit.first_byte, hit.last_byte = requested or (None, None)
-        with transaction.atomic():
-            hit.save(force_insert=True)
+        pending.add(hit)
     except Exception:
         logger.exception("Audio request of episode %s not recorded", hit.episode_id)

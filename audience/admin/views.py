@@ -114,11 +114,10 @@ class OverviewView(AudienceReportView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        episodes = figures.episode_figures(self.period, self.scope)
         context.update(
             total=sum(row.downloads for row in self.object_list),
             months=figures.monthly_listeners(self.period, self.scope),
-            top_episodes=[row for row in episodes if row.downloads][:10],
+            top_episodes=figures.top_episodes(self.period, self.scope),
         )
         return context
 

@@ -91,7 +91,7 @@ def test_audio_is_served_when_recording_fails(client, monkeypatch, long_episode,
     def broken(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr("audience.recording.Hit.save", broken)
+    monkeypatch.setattr("audience.recording.Hit.objects.bulk_create", broken)
     with caplog.at_level(logging.ERROR, logger="audience.recording"):
         response = Listener(client, monkeypatch).fetch(
             long_episode, moment("2026-03-02 10:00"), byte_range="0-1"

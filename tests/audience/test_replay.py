@@ -113,3 +113,17 @@ def test_aggregating_twice_counts_nothing_twice(client, monkeypatch, long_episod
     assert downloads(long_episode, when=LATER) == 1  # final, hits deleted
     assert downloads(long_episode, when=LATER) == 1
     assert not Hit.objects.exists()
+
+
+def test_launch_pace_counts_the_first_days_after_publication(client, monkeypatch, long_episode):
+    from audience.figures import Period, episode_figures
+
+    long_episode.publication_date = moment("2026-03-02 06:00")
+    long_episode.save_revision().publish()
+    app = Listener(client, monkeypatch, user_agent=ANTENNAPOD)
+    app.fetch(long_episode, MORNING)  # its first day
+    app.fetch(long_episode, moment("2026-03-05 09:00"))  # its fourth
+    app.fetch(long_episode, moment("2026-03-12 09:00"))  # its eleventh
+    assert downloads(long_episode, when=moment("2026-04-01 00:00")) == 3
+    row = episode_figures(Period())[0]
+    assert (row.first_day, row.first_week, row.first_month, row.all_time) == (1, 2, 3, 3)

@@ -148,8 +148,15 @@ def main():
         action="store_true",
         help="seed the largest size at once and measure the search page only",
     )
+    parser.add_argument(
+        "--audience-only",
+        action="store_true",
+        help="seed 1000 episodes and measure only the audience figures",
+    )
     arguments = parser.parse_args()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
+    if arguments.audience_only:
+        sizes = [1000]
     from tests.bench import servers
 
     port = servers.free_port()
@@ -167,12 +174,18 @@ def main():
             seed.settle()
             seeding[size] = time.perf_counter() - start
             done = size
-            if arguments.search_only:
+            if arguments.search_only or arguments.audience_only:
                 break
             results[size] = measure_feed(client, "/podcasts/radio-des-territoires/feed.xml")
             queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
+        audience = None if arguments.search_only else measure_audience(fixture, client, port)
+        if arguments.audience_only:
+            from tests.bench import audience as audience_bench
+
+            audience_bench.print_tables(*audience, arguments.db)
+            return
         searches = pages.search_medians(client, HTTPS, done)
         print(
             f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores; "
@@ -184,6 +197,22 @@ def main():
             print_http_table(http)
             print_page_queries(queries)
         print_search_table(done, arguments.db, searches)
+        if audience:
+            from tests.bench import audience as audience_bench
+
+            audience_bench.print_tables(*audience, arguments.db)
+
+
+def measure_audience(fixture, client, port):
+    """The audience rows: recording on and off, aggregation, overview (tests/bench/audience.py)."""
+    from episodes.models import EpisodePage
+    from tests.bench import audience, servers
+
+    episodes = list(EpisodePage.objects.order_by("pk").values_list("pk", flat=True)[:1000])
+    path = EpisodePage.objects.live().first().audio_path
+    recording = audience.measure_recording(lambda: servers.gunicorn(port), path)
+    aggregation = audience.measure_aggregation(episodes, fixture["audio"].size)
+    return recording, aggregation, audience.measure_overview(client, episodes)
 
 
 def print_page_queries(queries):
