@@ -21,6 +21,7 @@ urlpatterns = [
     ),
     path("", include("episodes.urls")),
     path("", include("search.urls")),
+    path("", include("audience.urls")),
 ]
 
 if settings.DEBUG:

@@ -127,3 +127,13 @@ def redis_server():
     yield server
     if server.process.poll() is None:
         server.stop()
+
+
+@pytest.fixture
+def long_episode(show):
+    """A published episode of 90 seconds of real audio (32 kbit/s): a minute is 2/3 of it."""
+    return factories.make_episode(
+        show=show,
+        title="Le réemploi solidaire",
+        audio=factories.make_audio(title="Réemploi", seconds=90, bitrate=32, sample_rate=22050),
+    )

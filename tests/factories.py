@@ -187,3 +187,49 @@ def make_member(django_user_model, username, group_name):
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "motdepasse")
     user.groups.add(Group.objects.get(name=group_name))
     return user
+
+
+PARTNERS = "Association partenaire"
+
+
+def make_partner(django_user_model, username, associations):
+    """A member of « Association partenaire » linked to these associations."""
+    from audience.models import PartnerMembership
+
+    user = make_member(django_user_model, username, PARTNERS)
+    membership = PartnerMembership.objects.create(user=user)
+    membership.associations.set(associations)
+    return user
+
+
+def make_download_figures(*, episodes, days, per_day=3, apps=("Spotify", "Apple Podcasts")):
+    """Final daily figures, as aggregation writes them: `per_day` downloads of each episode on
+    each of `days` (UTC dates), shared among apps, all in France at 8 h."""
+    from audience.models import DayFigures, DownloadBreakdown, EpisodeDay
+
+    episode_days, breakdowns = [], []
+    for day in days:
+        for episode in episodes:
+            age = (day - episode.publication_date.date()).days
+            episode_days.append(EpisodeDay(day=day, episode=episode, downloads=per_day, age=age))
+            for index in range(per_day):
+                app = apps[index % len(apps)]
+                breakdowns.append(
+                    DownloadBreakdown(
+                        day=day,
+                        episode=episode,
+                        app=app,
+                        device="mobile",
+                        country="FR",
+                        hour=8,
+                        downloads=1,
+                    )
+                )
+    EpisodeDay.objects.bulk_create(episode_days, batch_size=5000)
+    DownloadBreakdown.objects.bulk_create(breakdowns, batch_size=5000)
+    DayFigures.objects.bulk_create(
+        [
+            DayFigures(day=day, downloads=per_day * len(episodes), listeners=per_day, final=True)
+            for day in days
+        ]
+    )

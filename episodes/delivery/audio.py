@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from audience.recording import record_audio_request
 from episodes.delivery.ranges import ByteRange, Unsatisfiable, if_range_matches, parse_range
 from episodes.models import EpisodePage
 
@@ -29,11 +30,13 @@ DEFAULT_X_ACCEL_PREFIX = "/protected-media"
 class FileRange:
     """The bytes of an open file from `start`, `length` of them, read 64 KiB at a time.
 
-    The response closes it once sent (or abandoned), which closes the file.
+    The response closes it once sent (or abandoned), which closes the file; `sent` then says how
+    many bytes went out, for the audience figures.
     """
 
     def __init__(self, file, start, length):
         self.file, self.start, self.length = file, start, length
+        self.sent = 0
 
     def __iter__(self):
         self.file.seek(self.start)
@@ -44,6 +47,7 @@ class FileRange:
                 return
             remaining -= len(chunk)
             yield chunk
+            self.sent += len(chunk)
 
     def close(self):
         self.file.close()
@@ -54,8 +58,8 @@ class FileRange:
 def episode_audio(request, guid, ext):
     """The audio of a published episode, by stream, X-Accel-Redirect or redirect (AUDIO_DELIVERY).
 
-    This view is the one place where downloads will be counted (IAB v2.2 rules: skip HEAD and
-    bytes=0-1 probes and bots, one per IP + User-Agent + episode a day): every mode passes here.
+    This view is the one place where downloads are recorded (audience/recording.py; counted by
+    IAB v2.2 rules in audience/counting.py): every mode passes here.
     """
     episode = get_object_or_404(
         EpisodePage.objects.published().by_guid(guid).select_related("audio")
@@ -63,6 +67,13 @@ def episode_audio(request, guid, ext):
     audio = episode.audio if episode.audio_id else None
     if audio is None or ext != audio.extension:
         raise Http404
+    response = deliver(request, episode, audio)
+    record_audio_request(request, episode, audio, response)
+    return response
+
+
+def deliver(request, episode, audio):
+    """The answer AUDIO_DELIVERY asks for."""
     mode = getattr(settings, "AUDIO_DELIVERY", "stream")
     if mode == "stream":
         return stream_audio(request, audio, audio_filename(episode, audio))
@@ -152,7 +163,9 @@ def ranged_response(request, file, size, byte_range):
         file.close()
         response = HttpResponse(status=status)
     else:
-        response = StreamingHttpResponse(FileRange(file, part.start, part.length), status=status)
+        body = FileRange(file, part.start, part.length)
+        response = StreamingHttpResponse(body, status=status)
+        response.file_range = body  # read by the audience recording when the response closes
     if byte_range:
         response["Content-Range"] = byte_range.content_range(size)
     response["Content-Length"] = str(part.length)

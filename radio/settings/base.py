@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = [PUBLIC_BASE_URL]
 INSTALLED_APPS = [
     "episodes",
     "search",
+    "audience",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -168,6 +169,14 @@ if AWS_STORAGE_BUCKET_NAME:
 # serves the file named in X-Accel-Redirect) or "redirect" (to the storage or CDN URL).
 AUDIO_DELIVERY = os.environ.get("AUDIO_DELIVERY", "stream")
 AUDIO_X_ACCEL_PREFIX = os.environ.get("AUDIO_X_ACCEL_PREFIX", "/protected-media")
+
+# Proxies (addresses or networks, comma-separated) whose X-Forwarded-For names the listener;
+# empty: REMOTE_ADDR is the listener and any X-Forwarded-For is ignored (audience/client.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# "off" stops recording audio requests (audience figures), e.g. to measure what recording costs.
+AUDIENCE_RECORDING = os.environ.get("AUDIENCE_RECORDING", "on") != "off"
+# Audio requests each process writes at once (audience/recording.py); the test settings write each.
+AUDIENCE_HITS_PER_WRITE = 50
 
 # Uploads above this size are streamed to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -11,3 +11,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The import tests' podcast hosts run on 127.0.0.1; the tests of the address check turn this off.
 IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+
+# Every recorded audio request is written at once, so that tests read it back.
+AUDIENCE_HITS_PER_WRITE = 1

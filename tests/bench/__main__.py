@@ -155,8 +155,15 @@ def main():
         action="store_true",
         help="seed no episode and measure the episode editor only (a 5,000-cue transcript)",
     )
+    parser.add_argument(
+        "--audience-only",
+        action="store_true",
+        help="seed 1000 episodes and measure only the audience figures",
+    )
     arguments = parser.parse_args()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
+    if arguments.audience_only:
+        sizes = [1000]
     from tests.bench import servers
 
     port = servers.free_port()
@@ -179,12 +186,18 @@ def main():
             seed.settle()
             seeding[size] = time.perf_counter() - start
             done = size
-            if arguments.search_only:
+            if arguments.search_only or arguments.audience_only:
                 break
             results[size] = measure_feed(client, "/podcasts/radio-des-territoires/feed.xml")
             queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
+        audience = None if arguments.search_only else measure_audience(fixture, client, port)
+        if arguments.audience_only:
+            from tests.bench import audience as audience_bench
+
+            audience_bench.print_tables(*audience, arguments.db)
+            return
         searches = pages.search_medians(client, HTTPS, done)
         editing = None if arguments.search_only else editor.measure_editor(fixture, HTTPS)
         print_machine(arguments.db)
@@ -195,6 +208,10 @@ def main():
             print_page_queries(queries)
             editor.print_editor_table(editing)
         print_search_table(done, arguments.db, searches)
+        if audience:
+            from tests.bench import audience as audience_bench
+
+            audience_bench.print_tables(*audience, arguments.db)
     # The quality set runs on the demo content, in a database of its own.
     subprocess.run([sys.executable, "-m", "tests.bench.quality", "--db", arguments.db], check=True)
 
@@ -204,6 +221,18 @@ def print_machine(database):
         f"\nDatabase: {database}; Python {sys.version.split()[0]}; {os.cpu_count()} cores; "
         f"load average at the end {os.getloadavg()[0]:.1f}"
     )
+
+
+def measure_audience(fixture, client, port):
+    """The audience rows: recording on and off, aggregation, overview (tests/bench/audience.py)."""
+    from episodes.models import EpisodePage
+    from tests.bench import audience, servers
+
+    episodes = list(EpisodePage.objects.order_by("pk").values_list("pk", flat=True)[:1000])
+    path = EpisodePage.objects.live().first().audio_path
+    recording = audience.measure_recording(lambda: servers.gunicorn(port), path)
+    aggregation = audience.measure_aggregation(episodes, fixture["audio"].size)
+    return recording, aggregation, audience.measure_overview(client, episodes)
 
 
 def print_page_queries(queries):

@@ -30,6 +30,7 @@ PAGES = {
     "plan-du-site": "/plan-du-site/",
     "accessibilite": "/accessibilite/",
     "recherche": "/recherche/?q=logement",
+    "mesure d'audience": "/comment-nous-mesurons-l-audience/",
 }
 
 

@@ -1,4 +1,5 @@
-"""Runs Wagtail's publish_scheduled every minute: scheduled episodes go out on time with `make run`.
+"""Runs Wagtail's publish_scheduled every minute: scheduled episodes go out on time with `make run`;
+the audience figures are aggregated at the same pace (audience.aggregation.aggregate_downloads).
 
 In production, cron or a systemd timer runs `manage.py publish_scheduled` instead (see README).
 """
@@ -6,6 +7,8 @@ In production, cron or a systemd timer runs `manage.py publish_scheduled` instea
 import time
 
 from django.core.management import BaseCommand, call_command
+
+from audience.aggregation import aggregate_downloads_safely
 
 INTERVAL_SECONDS = 60
 
@@ -25,6 +28,7 @@ class Command(BaseCommand):
         done = 0
         while True:
             call_command("publish_scheduled", verbosity=options["verbosity"])
+            aggregate_downloads_safely()
             done += 1
             if iterations and done >= iterations:
                 return
