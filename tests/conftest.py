@@ -100,3 +100,9 @@ def redis_server():
     yield server
     if server.process.poll() is None:
         server.stop()
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database queue, as in production, until a worker runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
