@@ -14,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_KEY = "tests-production-only-" + "s" * 40
+UPLOAD_LIMIT_MB = 20
 # Variables of the calling environment that the stack sets itself.
 OWN_VARIABLES = (
     "DJANGO_SETTINGS_MODULE",
@@ -137,6 +138,7 @@ class Stack:
             STATIC_ROOT=str(self.folder / "static"),
             AUDIO_DELIVERY="x-accel",
             TRUSTED_PROXIES="127.0.0.1",
+            AUDIO_MAX_UPLOAD_MB=str(UPLOAD_LIMIT_MB),
             **environment,
         )
         self.processes = {}

@@ -1,12 +1,15 @@
 """Enqueue the periodic jobs that are due (operations/jobs.py), once or every minute."""
 
+import logging
 import time
 
 from django.core.management import BaseCommand
+from django.db import DatabaseError, close_old_connections
 
 from operations.jobs import enqueue_due_jobs
 
 INTERVAL_SECONDS = 60
+logger = logging.getLogger("operations")
 
 
 class Command(BaseCommand):
@@ -22,7 +25,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, forever=False, **options):
         while True:
-            names = enqueue_due_jobs()
+            try:
+                names = enqueue_due_jobs()
+            except DatabaseError:
+                if not forever:
+                    raise
+                # The database is out: try again next minute rather than stop the scheduler.
+                logger.exception("The periodic jobs could not be enqueued.")
+                close_old_connections()
+                names = []
             if options["verbosity"] > 1 and names:
                 self.stdout.write(", ".join(names))
             if not forever:
