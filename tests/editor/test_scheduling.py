@@ -1,24 +1,15 @@
 """An episode scheduled in the admin reaches the site and the feeds at its time, not before."""
 
 import datetime
-from unittest import mock
 
 from django.core.management import call_command
 from django.utils import timezone
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.editor.helpers import add_url, episode_form, feed_titles, speaker
+from tests.editor.helpers import add_url, episode_form, feed_titles, later, speaker
 
 TITLE = "Yoti : la seconde vie des objets"
-
-
-def later(hours):
-    """timezone.now, moved forward: every caller (Wagtail, our querysets) sees the same time."""
-    real_now = timezone.now
-    return mock.patch(
-        "django.utils.timezone.now", lambda: real_now() + datetime.timedelta(hours=hours)
-    )
 
 
 def on_site(client, show):
