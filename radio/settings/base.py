@@ -184,8 +184,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # password resets leave from DEFAULT_FROM_EMAIL through the SMTP server below.
 ADMINS = [getaddresses([item])[0] for item in env_list("ADMINS")]
 MANAGERS = ADMINS
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "radio@localhost")
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or "radio@localhost"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or SERVER_EMAIL
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

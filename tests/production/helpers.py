@@ -128,7 +128,7 @@ class Stack:
         self.url = f"http://127.0.0.1:{self.nginx_port}"
         self.web_url = f"http://127.0.0.1:{self.web_port}"
         self.env = {k: v for k, v in os.environ.items() if k not in OWN_VARIABLES}
-        self.env.update(
+        defaults = dict(
             DJANGO_SETTINGS_MODULE="radio.settings.production",
             SECRET_KEY=SECRET_KEY,
             ALLOWED_HOSTS="127.0.0.1,localhost",
@@ -139,8 +139,8 @@ class Stack:
             AUDIO_DELIVERY="x-accel",
             TRUSTED_PROXIES="127.0.0.1",
             AUDIO_MAX_UPLOAD_MB=str(UPLOAD_LIMIT_MB),
-            **environment,
         )
+        self.env.update(defaults, **environment)
         self.processes = {}
 
     def manage(self, *args, timeout=600):
@@ -165,6 +165,10 @@ class Stack:
         """Migrate, load the demo, collect static files, write nginx's configuration."""
         self.manage("migrate", "--noinput")
         self.manage("load_initial_data")
+        self.configure()
+
+    def configure(self):
+        """Collect static files and write nginx's configuration."""
         self.manage("collectstatic", "--noinput", "--verbosity", "0")
         self.manage(
             "nginx_config",
