@@ -22,9 +22,11 @@ run: $(VENV)/.installed
 # worker and the scheduler, radio.settings.production, SQLite unless DATABASE_URL is given.
 SERVE_DIR := $(CURDIR)/.serve-prod
 NGINX ?= $(shell command -v nginx || echo /usr/sbin/nginx)
-serve-prod: SECRET_KEY := $(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'))
-PROD_ENV = DJANGO_SETTINGS_MODULE=radio.settings.production SECRET_KEY=$(SECRET_KEY) \
-	ALLOWED_HOSTS=$(or $(ALLOWED_HOSTS),127.0.0.1,localhost) PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
+# A throwaway SECRET_KEY when none is set, exported (never printed) to every process.
+serve-prod: export SECRET_KEY := $(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'))
+LOCAL_HOSTS := 127.0.0.1,localhost
+PROD_ENV = DJANGO_SETTINGS_MODULE=radio.settings.production \
+	ALLOWED_HOSTS=$(or $(ALLOWED_HOSTS),$(LOCAL_HOSTS)) PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
 	AUDIO_DELIVERY=$(or $(AUDIO_DELIVERY),x-accel) TRUSTED_PROXIES=$(or $(TRUSTED_PROXIES),127.0.0.1)
 serve-prod: $(VENV)/.installed
 	@test -x $(NGINX) || { echo "nginx est requis : apt-get install nginx"; exit 1; }

@@ -119,14 +119,14 @@ def measure_http(fixture, port):
     return rows
 
 
-def measure_production(fixture, folder, client):
+def measure_production(folder):
     """The production stack's rows and the publishing time, at N=1000."""
     from episodes.models import EpisodePage
     from tests.bench import production
 
     episode = EpisodePage.objects.live().first()
     rows = production.measure_production(episode, production.folder_for(folder))
-    return rows, production.measure_publishing(client, episode)
+    return rows, production.measure_publishing(episode)
 
 
 def print_production_table(rows, publish_ms):
@@ -192,7 +192,7 @@ def main():
             queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
-                production_rows = measure_production(fixture, folder, client)
+                production_rows = measure_production(folder)
         searches = pages.search_medians(client, HTTPS, done)
         print(
             f"\nDatabase: {arguments.db}; Python {sys.version.split()[0]}; {os.cpu_count()} cores; "

@@ -57,24 +57,20 @@ def measure_production(episode, folder):
     return rows
 
 
-def measure_publishing(client, episode):
-    """Milliseconds for the editor's « Publier » to come back (the rest queued for the worker)."""
+def measure_publishing(episode):
+    """Median milliseconds of what « Publier » does in the editor's request (a revision saved and
+    published, Wagtail's and our handlers included): the search index, the reference index and
+    the feed artwork are only queued for the worker."""
     from django.contrib.auth import get_user_model
 
-    from tests.editor.helpers import edit_form, post_edit
-
-    user = get_user_model().objects.filter(is_superuser=True).first()
-    user = user or get_user_model().objects.create_superuser("bench", "b@example.org", "x")
-    client.force_login(user)
-    data = edit_form(client, episode)
+    user = get_user_model().objects.create_superuser("bench", "bench@radio.example", "x")
     timings = []
-    for number in range(3):
-        data["title"] = [f"{episode.title} ({number})"]
+    for number in range(5):
+        episode.title = f"Épisode publié {number}"
         start = time.perf_counter()
-        response = post_edit(client, episode, data, publish=True)
+        episode.save_revision(user=user).publish(user=user)
         timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 302, response.status_code
-    return sorted(timings)[1]
+    return sorted(timings)[len(timings) // 2]
 
 
 def print_production_table(rows, publish_ms):

@@ -210,7 +210,7 @@ class Stack:
         command = [
             sys.executable,
             "manage.py",
-            "db_worker",
+            "run_worker",
             "--queue-name",
             "*",
             "--interval",

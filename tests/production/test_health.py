@@ -5,6 +5,14 @@ of the outage are on stderr with their path and traceback."""
 import time
 
 CHECKS = {"database", "cache", "storage", "worker"}
+ENQUEUE_HEARTBEAT = """
+from operations.jobs import record_heartbeat
+print(record_heartbeat.enqueue().id)
+"""
+TASK_STATUS = """
+from django_tasks_db.models import DBTaskResult
+print(DBTaskResult.objects.get(pk=%r).status)
+"""
 
 
 def health(stack, http):
@@ -41,6 +49,11 @@ def test_health_turns_503_while_the_database_is_stopped_and_200_after(
     assert status == 200 and body["checks"]["database"] == "ok"
     for _ in range(6):  # no worker answers a 500 with its stale connection
         assert http.get(stack.url + "/").status_code == 200
+    task_id = stack.python(ENQUEUE_HEARTBEAT).strip()
+    deadline = time.monotonic() + 60  # the task worker waited for the database: it runs tasks
+    while stack.python(TASK_STATUS % task_id).strip() != "SUCCESSFUL":
+        assert time.monotonic() < deadline, stack.log("worker")[-3000:]
+        time.sleep(1)
 
 
 def test_every_500_is_logged_on_stderr_with_its_path_and_traceback(stack):
