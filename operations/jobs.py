@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.sessions.models import Session
 from django.core.management import call_command
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django_tasks import TaskResultStatus, task
 from django_tasks.base import Task
@@ -24,6 +24,8 @@ logger = logging.getLogger("operations")
 MINUTE, DAY = datetime.timedelta(minutes=1), datetime.timedelta(days=1)
 # Ticks of a minute come a little early or late: a job is due up to this much before its time.
 TICK_SLACK = datetime.timedelta(seconds=30)
+# A periodic job still RUNNING after this long was abandoned by a worker that was killed.
+ABANDONED_AFTER = datetime.timedelta(hours=1)
 # How long finished task rows are kept: long enough for administrators to see failures.
 SUCCEEDED_KEPT, FAILED_KEPT = datetime.timedelta(days=2), datetime.timedelta(days=30)
 
@@ -71,10 +73,10 @@ def due_jobs(jobs=PERIODIC_JOBS, now=None):
     """The jobs to enqueue now."""
     now = now or timezone.now()
     rows = DBTaskResult.objects.filter(task_path__in=[job.task.module_path for job in jobs])
+    # A run left RUNNING by a worker killed in its middle does not block the job for ever.
+    running = Q(status=TaskResultStatus.RUNNING, started_at__gte=now - ABANDONED_AFTER)
     waiting = set(
-        rows.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).values_list(
-            "task_path", flat=True
-        )
+        rows.filter(Q(status=TaskResultStatus.READY) | running).values_list("task_path", flat=True)
     )
     latest = dict(
         rows.order_by()
