@@ -9,6 +9,8 @@ import multiprocessing
 bind = "127.0.0.1:8000"
 workers = min(4, multiprocessing.cpu_count() * 2)
 worker_class = "sync"
+# Django is loaded once, before the workers are forked: they answer as soon as they exist.
+preload_app = True
 # A request taking longer is a bug: its worker is restarted and the traceback logged.
 timeout = 30
 graceful_timeout = 20

@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, QuerySet, Sum
+from django.db.models import Count, Max, QuerySet, Sum
 from django.http import Http404
 from django.utils import timezone
 
@@ -27,6 +27,7 @@ from episodes.freshness import (
     content_stamps,
     latest,
     logged_dates,
+    next_publication_time,
     snippet_stamps,
 )
 from episodes.models import Association, EpisodePage, PodcastPage, Theme
@@ -122,7 +123,6 @@ class KnownScope:
 
 # By (kind, slug, public address); one entry per feed that exists.
 KNOWN_SCOPES = {}
-NEVER = datetime.datetime.max.replace(tzinfo=datetime.UTC)
 
 
 def request_scope(request, kind, slug):
@@ -146,12 +146,6 @@ def current_scope(kind, slug):
     scope = SCOPES[kind](slug, stamps)
     KNOWN_SCOPES[key] = KnownScope(stamps, next_publication_time(now), scope)
     return scope
-
-
-def next_publication_time(now):
-    """When the next live episode dated in the future reaches its publication time."""
-    upcoming = EpisodePage.objects.live().filter(publication_date__gt=now)
-    return upcoming.aggregate(at=Min("publication_date"))["at"] or NEVER
 
 
 def feed_outlines():

@@ -10,6 +10,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +48,21 @@ def wait_for_port(port, timeout=60.0, process=None):
                 return
         time.sleep(0.1)
     raise RuntimeError(f"nothing listens on 127.0.0.1:{port}")
+
+
+def wait_for_http(url, timeout=120.0):
+    """Wait until url answers (any status): the server behind it is ready."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=10):
+                return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 def nginx_binary():
@@ -191,7 +208,9 @@ class Stack:
     def start_web(self, workers=2):
         gunicorn = [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py"]
         command = [*gunicorn, "-w", str(workers), "-b", f"127.0.0.1:{self.web_port}", "radio.wsgi"]
-        return self.start_process("gunicorn", command, self.web_port)
+        process = self.start_process("gunicorn", command, self.web_port)
+        wait_for_http(self.web_url + "/robots.txt")
+        return process
 
     def start_nginx(self):
         folder = self.folder / "nginx"
