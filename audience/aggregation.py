@@ -57,15 +57,6 @@ def aggregate_downloads(now=None, force=False):
     return summary
 
 
-def aggregate_downloads_safely():
-    """aggregate_downloads() for a periodic caller: a failure is logged, and tried next time."""
-    try:
-        return aggregate_downloads()
-    except Exception:
-        logger.exception("Audience aggregation failed; the next run will try again")
-        return None
-
-
 def days_with_hits():
     moments = Hit.objects.datetimes("recorded_at", "day", tzinfo=UTC)
     return sorted({moment.date() for moment in moments})

@@ -10,7 +10,10 @@ class EpisodesConfig(AppConfig):
     verbose_name = _("Épisodes")
 
     def ready(self):
-        """After every migrate, the default Site follows PUBLIC_BASE_URL."""
+        """After every migrate, the default Site follows PUBLIC_BASE_URL; publishing a show or
+        an episode makes its feed artwork on the worker."""
         from episodes.models.site_pages import follow_public_base_url_after_migrate
+        from episodes.signal_handlers import register_signal_handlers
 
         post_migrate.connect(follow_public_base_url_after_migrate, sender=self)
+        register_signal_handlers()

@@ -12,11 +12,12 @@ bypass Wagtail's actions and the models' save() (queryset.update(), raw SQL) are
 import datetime
 
 from django.db import connection
+from django.db.models import Min
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.models import ModelLogEntry, Page, PageLogEntry
 
-from episodes.models import Association, AudioFile, Event, Person, Theme
+from episodes.models import Association, AudioFile, EpisodePage, Event, Person, Theme
 
 SNIPPET_MODELS = (AudioFile, Event, Person, Theme, Association)
 LOG_MODELS = (PageLogEntry, ModelLogEntry)
@@ -85,3 +86,13 @@ def logged_dates(stamps):
 def latest(dates):
     """The latest of these dates, None if none is set."""
     return max(filter(None, dates), default=None)
+
+
+NEVER = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+
+
+def next_publication_time(now):
+    """When the next live episode dated in the future reaches its publication time: the one
+    change that time makes without a stamp moving."""
+    upcoming = EpisodePage.objects.live().filter(publication_date__gt=now)
+    return upcoming.aggregate(at=Min("publication_date"))["at"] or NEVER

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from episodes.models import Association, EpisodeSpeaker, Person, Theme, TranscriptSegment
 from tests import factories
 from tests.importer import helpers as import_helpers
+from tests.operations.helpers import start_smtp_server
 from tests.radio.helpers import RedisServer
 
 
@@ -137,3 +138,20 @@ def long_episode(show):
         title="Le réemploi solidaire",
         audio=factories.make_audio(title="Réemploi", seconds=90, bitrate=32, sample_rate=22050),
     )
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database queue, as in production, until a worker runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 (aiosmtpd, free port) that Django sends its mail to, as
+    production does; its .mailbox holds what arrived."""
+    server = start_smtp_server()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    yield server
+    server.stop()

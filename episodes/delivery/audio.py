@@ -3,13 +3,15 @@ ranges (ranges.py), handed to nginx (X-Accel-Redirect) or redirected to the stor
 AUDIO_DELIVERY says. It answers HEAD, conditional requests and ranges as Apple and RFC 7233 expect.
 """
 
+import datetime
 import logging
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.text import slugify
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_safe
 
 from audience.recording import record_audio_request
 from episodes.delivery.ranges import ByteRange, Unsatisfiable, if_range_matches, parse_range
+from episodes.freshness import content_stamps, next_publication_time
 from episodes.models import EpisodePage
 
 logger = logging.getLogger("episodes.delivery")
@@ -61,10 +64,8 @@ def episode_audio(request, guid, ext):
     This view is the one place where downloads are recorded (audience/recording.py; counted by
     IAB v2.2 rules in audience/counting.py): every mode passes here.
     """
-    episode = get_object_or_404(
-        EpisodePage.objects.published().by_guid(guid).select_related("audio")
-    )
-    audio = episode.audio if episode.audio_id else None
+    episode = published_episode(guid)
+    audio = episode.audio if episode and episode.audio_id else None
     if audio is None or ext != audio.extension:
         raise Http404
     response = deliver(request, episode, audio)
@@ -82,6 +83,33 @@ def deliver(request, episode, audio):
     if mode == "redirect":
         return HttpResponseRedirect(audio.file.url)
     raise ImproperlyConfigured(f"AUDIO_DELIVERY must be stream, x-accel or redirect, not {mode!r}")
+
+
+@dataclass
+class KnownEpisode:
+    """A published episode as this process last looked it up, and until when that holds."""
+
+    stamps: dict
+    valid_until: datetime.datetime
+    episode: EpisodePage
+
+
+# By GUID, the published episodes asked for (a GUID that matches none is not kept).
+KNOWN_EPISODES = {}
+
+
+def published_episode(guid):
+    """The published episode with this GUID and its audio, or None. One statement (the content
+    stamps) while they have not moved since this process looked it up and no publication time
+    has come: the page and view-restriction look-ups cost more than the rest of the answer."""
+    stamps, now = content_stamps(), timezone.now()
+    known = KNOWN_EPISODES.get(guid)
+    if known and known.stamps == stamps and now < known.valid_until:
+        return known.episode
+    episode = EpisodePage.objects.published().by_guid(guid).select_related("audio").first()
+    if episode is not None:
+        KNOWN_EPISODES[guid] = KnownEpisode(stamps, next_publication_time(now), episode)
+    return episode
 
 
 def audio_filename(episode, audio):

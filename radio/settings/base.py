@@ -1,6 +1,7 @@
 """Settings shared by every environment; the only place that reads environment variables."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -38,6 +39,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "operations",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -91,6 +95,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A connection kept across requests is checked first: after a database restart the next
+        # request reconnects instead of failing with a 500.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -137,7 +144,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -190,7 +197,7 @@ AUDIO_MAX_UPLOAD_MB = int(os.environ.get("AUDIO_MAX_UPLOAD_MB", "500"))
 # Importing an existing podcast: seconds a host may stay silent before a download is given up;
 # seconds a whole download may last (a feed, image or document; an audio file); whether hosts on
 # private networks (127.0.0.1, 10.0.0.0/8, fd00::/8…) may be imported from (off: public
-# Internet addresses only); whether the admin runs imports in a background thread.
+# Internet addresses only).
 PODCAST_IMPORT_TIMEOUT = 30
 IMPORT_FEED_DEADLINE = int(os.environ.get("IMPORT_FEED_DEADLINE", "120"))
 IMPORT_MEDIA_DEADLINE = int(os.environ.get("IMPORT_MEDIA_DEADLINE", "600"))
@@ -200,7 +207,29 @@ IMPORT_ALLOW_PRIVATE_ADDRESSES = os.environ.get("IMPORT_ALLOW_PRIVATE_ADDRESSES"
     "yes",
     "on",
 )
-PODCAST_IMPORT_IN_BACKGROUND = True
+
+# Background work (imports, search index, renditions, periodic jobs): django-tasks with its
+# database backend, run by `manage.py db_worker`; no broker to install. Tests run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Mail: errors go to ADMINS ("Name <address>" or addresses, comma-separated); workflow mails and
+# password resets leave from DEFAULT_FROM_EMAIL through the SMTP server below.
+ADMINS = [getaddresses([item])[0] for item in env_list("ADMINS")]
+MANAGERS = ADMINS
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL") or "radio@localhost"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL") or SERVER_EMAIL
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "true"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_SUBJECT_PREFIX = "[Radio des Territoires] "
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Logs: level of the project's own loggers on stderr (production; see settings/production.py).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 
 WAGTAIL_SITE_NAME = "Radio des Territoires"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL

@@ -14,3 +14,6 @@ IMPORT_ALLOW_PRIVATE_ADDRESSES = True
 
 # Every recorded audio request is written at once, so that tests read it back.
 AUDIENCE_HITS_PER_WRITE = 1
+
+# Tasks run at once, in the test's own transaction; tests/production runs the real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

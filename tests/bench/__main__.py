@@ -49,6 +49,7 @@ def configure(database_url, folder, port):
         PUBLIC_BASE_URL=f"http://127.0.0.1:{port}",
         DATABASE_URL=database_url,
         MEDIA_ROOT=f"{folder}/media",
+        STATIC_ROOT=f"{folder}/static",
     )
     import django
 
@@ -56,6 +57,7 @@ def configure(database_url, folder, port):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # hashed names in pages
 
 
 def median_ms(function, runs):
@@ -119,6 +121,22 @@ def measure_http(fixture, port):
     return rows
 
 
+def measure_production(folder):
+    """The production stack's rows and the publishing time, at N=1000."""
+    from episodes.models import EpisodePage
+    from tests.bench import production
+
+    episode = EpisodePage.objects.live().first()
+    rows = production.measure_production(episode, production.folder_for(folder))
+    return rows, production.measure_publishing(episode)
+
+
+def print_production_table(rows, publish_ms):
+    from tests.bench import production
+
+    production.print_production_table(rows, publish_ms)
+
+
 def print_feed_table(results):
     print("\nFeed of the show (Django test client, median ms)")
     print(f"{'N':>6} | {'uncached':>9} | {'cached':>7} | {'304':>6} | {'SQL':>4} | {'bytes':>9}")
@@ -179,6 +197,7 @@ def main():
             print_machine(arguments.db)
             editor.print_editor_table(editing)
             return
+        production_rows = None
         done, seeding = 0, {}
         for size in sizes:
             start = time.perf_counter()
@@ -192,6 +211,7 @@ def main():
             queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
+                production_rows = measure_production(folder)
         audience = None if arguments.search_only else measure_audience(fixture, client, port)
         if arguments.audience_only:
             from tests.bench import audience as audience_bench
@@ -205,6 +225,8 @@ def main():
         if not arguments.search_only:
             print_feed_table(results)
             print_http_table(http)
+            if production_rows:
+                print_production_table(*production_rows)
             print_page_queries(queries)
             editor.print_editor_table(editing)
         print_search_table(done, arguments.db, searches)

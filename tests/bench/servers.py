@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -92,8 +93,17 @@ def load(url, headers=(), seconds=5, connections=16):
     median = re.search(r"50%\s+([\d.]+)(us|ms|s)", output)
     scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[median.group(2)]
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    transfer = re.search(r"Transfer/sec:\s+([\d.]+)(B|KB|MB|GB)", output)
+    megabytes = {"B": 1e-6, "KB": 1 / 1024, "MB": 1.0, "GB": 1024.0}[transfer.group(2)]
     return {
         "rate": rate,
         "p50": float(median.group(1)) * scale,
         "errors": errors and errors.group(1),
+        "mbps": float(transfer.group(1)) * megabytes,
     }
+
+
+def headers_of(url):
+    """The response headers of a GET, lower-cased names."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return {name.lower(): value for name, value in response.headers.items()}

@@ -2,10 +2,13 @@
 (episode_form) or read from the edit page and posted back with the editor's changes and uploads
 (edit_form, post_edit)."""
 
+import datetime
 import html
+from unittest import mock
 
 import feedparser
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
@@ -94,3 +97,11 @@ def latest(page):
 def page_text(response):
     """The page as the editor reads it: HTML entities decoded."""
     return html.unescape(response.content.decode())
+
+
+def later(hours):
+    """timezone.now, moved forward: every caller (Wagtail, our querysets) sees the same time."""
+    real_now = timezone.now
+    return mock.patch(
+        "django.utils.timezone.now", lambda: real_now() + datetime.timedelta(hours=hours)
+    )

@@ -1,24 +1,15 @@
 """An episode scheduled in the admin reaches the site and the feeds at its time, not before."""
 
 import datetime
-from unittest import mock
 
 from django.core.management import call_command
 from django.utils import timezone
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.editor.helpers import add_url, episode_form, feed_titles, speaker
+from tests.editor.helpers import add_url, episode_form, feed_titles, later, speaker
 
 TITLE = "Yoti : la seconde vie des objets"
-
-
-def later(hours):
-    """timezone.now, moved forward: every caller (Wagtail, our querysets) sees the same time."""
-    real_now = timezone.now
-    return mock.patch(
-        "django.utils.timezone.now", lambda: real_now() + datetime.timedelta(hours=hours)
-    )
 
 
 def on_site(client, show):
@@ -43,7 +34,7 @@ def test_episode_scheduled_in_the_admin_goes_out_at_its_time(administrator_clien
     call_command("publish_scheduled", verbosity=0)  # too early: nothing happens
     assert feed_titles(administrator_client, show) == []
     with later(hours=2):
-        call_command("publish_every_minute", iterations=1, verbosity=0)
+        call_command("schedule_jobs", verbosity=0)
         assert feed_titles(administrator_client, show) == [TITLE]
         assert on_site(administrator_client, show)
         episode.refresh_from_db()

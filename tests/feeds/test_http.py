@@ -54,6 +54,16 @@ def test_matching_etag_answers_304_from_the_version_queries_alone(
     assert not any("episodes_episodespeaker" in query["sql"] for query in queries.captured_queries)
 
 
+def test_a_cached_feed_and_its_304_cost_one_query_while_nothing_changes(
+    client, url, django_assert_num_queries
+):
+    etag = client.get(url)["ETag"]
+    with django_assert_num_queries(1):  # the content stamps
+        assert client.get(url).status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+
+
 def test_matching_if_modified_since_answers_304_without_body(client, url, monkeypatch):
     last_modified = client.get(url)["Last-Modified"]
     forbid_feed_building(monkeypatch)
