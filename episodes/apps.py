@@ -10,7 +10,10 @@ class EpisodesConfig(AppConfig):
     verbose_name = _("Épisodes")
 
     def ready(self):
-        """After every migrate, the default Site follows PUBLIC_BASE_URL."""
+        """After every migrate, the default Site follows PUBLIC_BASE_URL; publishing and snippet
+        edits purge the front cache and ping the WebSub hubs (episodes/announce/)."""
+        from episodes.announce.signal_handlers import register_signal_handlers
         from episodes.models.site_pages import follow_public_base_url_after_migrate
 
+        register_signal_handlers()
         post_migrate.connect(follow_public_base_url_after_migrate, sender=self)

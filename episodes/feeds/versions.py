@@ -59,6 +59,7 @@ def feed_version(kind, subject, show, episodes):
     parts = (
         FEED_FORMAT,
         settings.PUBLIC_BASE_URL,
+        tuple(settings.WEBSUB_HUBS),
         kind,
         subject.pk,
         show.pk,

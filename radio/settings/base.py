@@ -171,6 +171,31 @@ AUDIO_MAX_UPLOAD_MB = int(os.environ.get("AUDIO_MAX_UPLOAD_MB", "500"))
 PODCAST_IMPORT_TIMEOUT = 30
 PODCAST_IMPORT_IN_BACKGROUND = True
 
+# A cache or CDN in front (episodes/announce/): what an episode appears in is purged when it is
+# published, unpublished or a snippet it shows is edited. Through Wagtail's frontend_cache backends
+# (not its app, whose own handlers would purge the page alone): an HTTP purge endpoint (Varnish,
+# nginx, Fastly…) taking PURGE requests, Cloudflare (zone and API token), CloudFront (distribution;
+# AWS credentials from the environment, as boto3 reads them).
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_API_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+# WebSub hubs told of every feed that changed, and announced in the feeds (atom:link rel="hub").
+WEBSUB_HUBS = env_list("WEBSUB_HUBS")
+
 WAGTAIL_SITE_NAME = "Radio des Territoires"
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAIL_I18N_ENABLED = False
