@@ -231,7 +231,11 @@ class EpisodePage(Page):
             themes=themes,
             associations=associations,
             start=requested_start(request),
-            speakers=self.speakers.select_related("person__association"),
+            # pk breaks ties: speakers set in code (demo, import) have no sort_order, and a
+            # database gives equal rows in any order (a restored PostgreSQL did).
+            speakers=self.speakers.select_related("person__association").order_by(
+                "sort_order", "pk"
+            ),
             chapters=self.chapters.all(),
             transcript=self.transcript_segments.all(),
             description=self.summary[:300],

@@ -136,10 +136,14 @@ def follow_public_base_url(using="default"):
     site.save(using=using)
 
 
-def follow_public_base_url_after_migrate(apps, using, **kwargs):
-    """post_migrate: every deployment (migrate) points the default Site at PUBLIC_BASE_URL."""
+def follow_public_base_url_after_migrate(using, apps=None, **kwargs):
+    """post_migrate: every deployment (migrate) points the default Site at PUBLIC_BASE_URL.
+
+    `manage.py flush` sends post_migrate without apps: the installed apps are then the ones."""
+    from django.apps import apps as installed_apps
+
     try:
-        apps.get_model("wagtailcore", "Site")
+        (apps or installed_apps).get_model("wagtailcore", "Site")
     except LookupError:  # Wagtail's tables are not there (migrated back to zero)
         return
     follow_public_base_url(using)
