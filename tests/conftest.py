@@ -100,3 +100,14 @@ def redis_server():
     yield server
     if server.process.poll() is None:
         server.stop()
+
+
+@pytest.fixture
+def bucket(settings):
+    """Uploads in an S3 bucket on loopback (moto's server mode): private, images public by
+    policy, as the README sets it up; yields the S3 endpoint."""
+    from tests.production.helpers import object_storage_settings, running_bucket
+
+    with running_bucket() as endpoint:
+        settings.STORAGES = object_storage_settings(settings, endpoint)
+        yield endpoint

@@ -137,25 +137,52 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# S3-compatible object storage for uploads (needs the "s3" extra: pip install -e ".[s3]").
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+
+# S3-compatible object storage for uploads (needs the "s3" extra: pip install -e ".[s3]"). One
+# bucket, private; a bucket policy makes images/ and original_images/ publicly readable (README).
+# Audio stays private: /audio/<guid> hands out short-lived signed URLs.
+def object_storage(bucket_name, **options):
+    """The STORAGES entry of uploads in an S3 bucket (radio/object_storage.py)."""
+    from botocore.config import Config  # the "s3" extra
+
+    return {
+        "BACKEND": "radio.object_storage.ObjectStorage",
         "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID", ""),
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
-            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "bucket_name": bucket_name,
             "file_overwrite": False,
             "querystring_auth": False,
+            # A file read back (stream mode, backups) spills to disk past 8 MiB, not to memory.
+            "max_memory_size": 8 * 1024 * 1024,
+            # A storage that does not answer fails an upload in seconds, not minutes.
+            "client_config": Config(
+                signature_version="s3v4",
+                s3={"addressing_style": options.pop("addressing_style", None) or "auto"},
+                connect_timeout=5,
+                read_timeout=30,
+                retries={"max_attempts": 3, "mode": "standard"},
+            ),
+            **options,
         },
     }
 
+
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = object_storage(
+        AWS_STORAGE_BUCKET_NAME,
+        endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+        region_name=os.environ.get("AWS_S3_REGION_NAME") or None,
+        access_key=os.environ.get("AWS_ACCESS_KEY_ID", ""),
+        secret_key=os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
+        custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        addressing_style=os.environ.get("AWS_S3_ADDRESSING_STYLE"),
+    )
+# How long a signed audio URL of the bucket is valid (redirect and x-accel modes), in seconds.
+AUDIO_SIGNED_URL_SECONDS = int(os.environ.get("AUDIO_SIGNED_URL_SECONDS", "300"))
+
 # How audio reaches listeners: "stream" (Django streams it, with byte ranges), "x-accel" (nginx
-# serves the file named in X-Accel-Redirect) or "redirect" (to the storage or CDN URL).
+# serves the file named in X-Accel-Redirect, or fetches it from the bucket: deploy/nginx/
+# s3-proxy.conf, AUDIO_X_ACCEL_PREFIX=/protected-s3) or "redirect" (to the storage URL, signed).
 AUDIO_DELIVERY = os.environ.get("AUDIO_DELIVERY", "stream")
 AUDIO_X_ACCEL_PREFIX = os.environ.get("AUDIO_X_ACCEL_PREFIX", "/protected-media")
 

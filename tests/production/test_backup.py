@@ -12,6 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from episodes.models import EpisodePage, PodcastPage, Theme
+from tests.production.helpers import bucket_keys, empty_the_bucket
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -111,3 +112,17 @@ def test_a_file_that_is_not_a_backup_gets_a_french_error(db, tmp_path):
     path.write_text("pas une sauvegarde")
     with pytest.raises(CommandError, match="n'est pas une sauvegarde lisible"):
         call_command("restore", str(path), verbosity=0)
+
+
+def test_a_backup_of_media_in_object_storage_restores_into_an_empty_bucket(
+    client, bucket, episode, media_root, tmp_path
+):
+    path = tmp_path / "radio.tar"
+    audio = reverse("episode_audio", kwargs={"guid": episode.guid, "ext": "mp3"})
+    before = what_is_served(client, [audio])
+    call_command("backup", str(path), verbosity=0)
+    empty_the_instance(media_root)
+    empty_the_bucket(bucket)
+    call_command("restore", str(path), verbosity=0)
+    assert what_is_served(client, [audio]) == before
+    assert episode.audio.file.name in bucket_keys(bucket)
