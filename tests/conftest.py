@@ -106,7 +106,7 @@ def redis_server():
 def bucket(settings):
     """Uploads in an S3 bucket on loopback (moto's server mode): private, images public by
     policy, as the README sets it up; yields the S3 endpoint."""
-    from tests.production.helpers import object_storage_settings, running_bucket
+    from tests.production.buckets import object_storage_settings, running_bucket
 
     with running_bucket() as endpoint:
         settings.STORAGES = object_storage_settings(settings, endpoint)

@@ -12,7 +12,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from episodes.models import EpisodePage, PodcastPage, Theme
-from tests.production.helpers import bucket_keys, empty_the_bucket
+from tests.production.buckets import bucket_keys, empty_the_bucket
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

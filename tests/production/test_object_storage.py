@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from episodes.models import AudioFile
 from tests import factories
 from tests.audio_samples import encode_mp3
-from tests.production.helpers import (
+from tests.production.buckets import (
     BUCKET,
     bucket_keys,
     fetch,

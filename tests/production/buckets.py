@@ -1,4 +1,4 @@
-"""What the object storage tests share: a bucket on moto's S3 API set up as the README says
+"""The object storage tests' bucket: moto's S3 API set up as the README says
 (private, images public by policy), the site's storage pointed at it, HTTP requests that follow
 no redirect, and nginx in front of the site with deploy/nginx/s3-proxy.conf."""
 
