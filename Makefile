@@ -4,14 +4,37 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format bench
+.PHONY: run serve-prod test lint format bench
 DB ?= sqlite
 
+# `make run PORT=8401`, `make serve-prod PORT=8402`: PUBLIC_BASE_URL follows unless it is set.
+run: PORT ?= 8000
+serve-prod: PORT ?= 8080
+PUBLIC_BASE_URL ?= http://127.0.0.1:$(PORT)
+
+# Web, task worker and scheduler in one terminal (honcho); Ctrl-C stops them all.
 run: $(VENV)/.installed
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_initial_data
-	$(MANAGE) publish_every_minute --verbosity 0 & trap 'kill $$! 2>/dev/null' EXIT INT TERM; \
-		$(MANAGE) runserver 127.0.0.1:8000
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(MANAGE) migrate --noinput
+	PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(MANAGE) load_initial_data
+	WEB_PORT=$(PORT) PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) $(BIN)/honcho -f Procfile start
+
+# The production stack on this machine: nginx (deploy/nginx.conf) in front of gunicorn, the
+# worker and the scheduler, radio.settings.production, SQLite unless DATABASE_URL is given.
+SERVE_DIR := $(CURDIR)/.serve-prod
+NGINX ?= $(shell command -v nginx || echo /usr/sbin/nginx)
+serve-prod: SECRET_KEY := $(or $(SECRET_KEY),$(shell $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))'))
+PROD_ENV = DJANGO_SETTINGS_MODULE=radio.settings.production SECRET_KEY=$(SECRET_KEY) \
+	ALLOWED_HOSTS=$(or $(ALLOWED_HOSTS),127.0.0.1,localhost) PUBLIC_BASE_URL=$(PUBLIC_BASE_URL) \
+	AUDIO_DELIVERY=$(or $(AUDIO_DELIVERY),x-accel) TRUSTED_PROXIES=$(or $(TRUSTED_PROXIES),127.0.0.1)
+serve-prod: $(VENV)/.installed
+	@test -x $(NGINX) || { echo "nginx est requis : apt-get install nginx"; exit 1; }
+	$(PROD_ENV) $(MANAGE) migrate --noinput
+	$(PROD_ENV) $(MANAGE) load_initial_data
+	$(PROD_ENV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(MANAGE) nginx_config $(SERVE_DIR) --standalone --listen 127.0.0.1:$(PORT) \
+		--upstream unix:$(SERVE_DIR)/gunicorn.sock --access-log /dev/stdout
+	@echo "Radio des Territoires (production) : $(PUBLIC_BASE_URL)/"
+	$(PROD_ENV) NGINX=$(NGINX) SERVE_DIR=$(SERVE_DIR) $(BIN)/honcho -f deploy/Procfile.serve-prod start
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

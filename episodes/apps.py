@@ -10,10 +10,10 @@ class EpisodesConfig(AppConfig):
     verbose_name = _("Épisodes")
 
     def ready(self):
-        """After every migrate, the default Site follows PUBLIC_BASE_URL; publishing and snippet
-        edits purge the front cache and ping the WebSub hubs (episodes/announce/)."""
-        from episodes.announce.signal_handlers import register_signal_handlers
+        """After every migrate, the default Site follows PUBLIC_BASE_URL; publishing makes feed
+        artwork on the worker, purges the front cache and pings the WebSub hubs."""
         from episodes.models.site_pages import follow_public_base_url_after_migrate
+        from episodes.signal_handlers import register_signal_handlers
 
-        register_signal_handlers()
         post_migrate.connect(follow_public_base_url_after_migrate, sender=self)
+        register_signal_handlers()

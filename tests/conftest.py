@@ -10,6 +10,7 @@ from django.core.management import call_command
 from episodes.models import Association, EpisodeSpeaker, Person, Theme, TranscriptSegment
 from tests import factories
 from tests.importer import helpers as import_helpers
+from tests.operations.helpers import start_smtp_server
 from tests.radio.helpers import RedisServer
 
 
@@ -103,11 +104,28 @@ def redis_server():
 
 
 @pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database queue, as in production, until a worker runs them."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on 127.0.0.1 (aiosmtpd, free port) that Django sends its mail to, as
+    production does; its .mailbox holds what arrived."""
+    server = start_smtp_server()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def bucket(settings):
     """Uploads in an S3 bucket on loopback (moto's server mode): private, images public by
     policy, as the README sets it up; yields the S3 endpoint."""
-    from tests.production.buckets import object_storage_settings, running_bucket
+    from tests.production.buckets import running_bucket, use_bucket
 
     with running_bucket() as endpoint:
-        settings.STORAGES = object_storage_settings(settings, endpoint)
+        use_bucket(settings, endpoint)
         yield endpoint

@@ -10,12 +10,18 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import transaction
-from django_tasks import task
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from operations.retries import retried_task
 
 logger = logging.getLogger("episodes.announce")
 
 HUB_TIMEOUT_SECONDS = 5
+
+
+def announcing():
+    """Whether a front cache or a hub is configured: else nothing is computed nor sent."""
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None) or settings.WEBSUB_HUBS)
 
 
 def announce(targets):
@@ -31,12 +37,21 @@ def announce(targets):
     transaction.on_commit(send)
 
 
-@task()
+class HubUnreachable(Exception):
+    """A WebSub hub did not take a ping: the task fails, is retried, and shows in the admin."""
+
+
+@retried_task(attempts=3)
 def ping_hubs(feed_urls):
     """Tell each WebSub hub (WEBSUB_HUBS) that these feeds changed (hub.mode=publish)."""
-    for hub in settings.WEBSUB_HUBS:
-        for feed_url in feed_urls:
-            ping_hub(hub, feed_url)
+    missed = [
+        (hub, feed_url)
+        for hub in settings.WEBSUB_HUBS
+        for feed_url in feed_urls
+        if not ping_hub(hub, feed_url)
+    ]
+    if missed:
+        raise HubUnreachable(f"{len(missed)} WebSub pings not taken: {missed}")
 
 
 def ping_hub(hub, feed_url):

@@ -106,6 +106,7 @@ def accel_redirect(request, audio, filename):
     bucket_url = signed_url(request, audio, filename)
     if bucket_url:
         target = urlsplit(bucket_url)
+        prefix = settings.AUDIO_X_ACCEL_S3_PREFIX.rstrip("/")
         response["X-Accel-Redirect"] = f"{prefix}{target.path}?{target.query}"
     else:
         response["X-Accel-Redirect"] = f"{prefix}/{quote(audio.file.name)}"

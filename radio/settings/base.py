@@ -1,6 +1,7 @@
 """Settings shared by every environment; the only place that reads environment variables."""
 
 import os
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "operations",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -89,6 +93,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A connection kept across requests is checked first: after a database restart the next
+        # request reconnects instead of failing with a 500.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -126,7 +133,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -175,16 +182,25 @@ if AWS_STORAGE_BUCKET_NAME:
         access_key=os.environ.get("AWS_ACCESS_KEY_ID", ""),
         secret_key=os.environ.get("AWS_SECRET_ACCESS_KEY", ""),
         custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
-        addressing_style=os.environ.get("AWS_S3_ADDRESSING_STYLE"),
+        addressing_style=os.environ.get("AWS_S3_ADDRESSING_STYLE")
+        or ("path" if os.environ.get("AWS_S3_ENDPOINT_URL") else "virtual"),
     )
+# The origin (scheme and host) of the bucket's signed URLs, that nginx fetches audio from in
+# x-accel mode (deploy/nginx/s3-proxy.conf): the endpoint's with path-style addresses, else
+# https://<bucket>.s3.<region>.amazonaws.com on AWS (or the provider's own bucket host).
+AWS_S3_ORIGIN = os.environ.get("AWS_S3_ORIGIN", "").rstrip("/")
+if AWS_STORAGE_BUCKET_NAME and not AWS_S3_ORIGIN and os.environ.get("AWS_S3_ENDPOINT_URL"):
+    AWS_S3_ORIGIN = os.environ["AWS_S3_ENDPOINT_URL"].rstrip("/")
 # How long a signed audio URL of the bucket is valid (redirect and x-accel modes), in seconds.
 AUDIO_SIGNED_URL_SECONDS = int(os.environ.get("AUDIO_SIGNED_URL_SECONDS", "300"))
 
 # How audio reaches listeners: "stream" (Django streams it, with byte ranges), "x-accel" (nginx
 # serves the file named in X-Accel-Redirect, or fetches it from the bucket: deploy/nginx/
-# s3-proxy.conf, AUDIO_X_ACCEL_PREFIX=/protected-s3) or "redirect" (to the storage URL, signed).
+# s3-proxy.conf) or "redirect" (to the storage URL, signed for a bucket).
 AUDIO_DELIVERY = os.environ.get("AUDIO_DELIVERY", "stream")
 AUDIO_X_ACCEL_PREFIX = os.environ.get("AUDIO_X_ACCEL_PREFIX", "/protected-media")
+# The internal location nginx fetches audio of the bucket through (deploy/nginx/s3-proxy.conf).
+AUDIO_X_ACCEL_S3_PREFIX = os.environ.get("AUDIO_X_ACCEL_S3_PREFIX", "/protected-s3")
 
 # Uploads above this size are streamed to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
@@ -193,10 +209,31 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Largest audio file an editor may upload, in megabytes.
 AUDIO_MAX_UPLOAD_MB = int(os.environ.get("AUDIO_MAX_UPLOAD_MB", "500"))
 
-# Importing an existing podcast: seconds a host may stay silent before a download is given up;
-# whether the admin runs imports in a background thread (production would use a task queue).
+# Importing an existing podcast: seconds a host may stay silent before a download is given up.
 PODCAST_IMPORT_TIMEOUT = 30
-PODCAST_IMPORT_IN_BACKGROUND = True
+
+# Background work (imports, search index, renditions, periodic jobs): django-tasks with its
+# database backend, run by `manage.py db_worker`; no broker to install. Tests run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Mail: errors go to ADMINS ("Name <address>" or addresses, comma-separated); workflow mails and
+# password resets leave from DEFAULT_FROM_EMAIL through the SMTP server below.
+ADMINS = [getaddresses([item])[0] for item in env_list("ADMINS")]
+MANAGERS = ADMINS
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", "radio@localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", SERVER_EMAIL)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "true"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "true"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_SUBJECT_PREFIX = "[Radio des Territoires] "
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# Logs: level of the project's own loggers on stderr (production; see settings/production.py).
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
 
 # A cache or CDN in front (episodes/announce/): what an episode appears in is purged when it is
 # published, unpublished or a snippet it shows is edited. Through Wagtail's frontend_cache backends

@@ -43,7 +43,7 @@ def test_episode_scheduled_in_the_admin_goes_out_at_its_time(administrator_clien
     call_command("publish_scheduled", verbosity=0)  # too early: nothing happens
     assert feed_titles(administrator_client, show) == []
     with later(hours=2):
-        call_command("publish_every_minute", iterations=1, verbosity=0)
+        call_command("schedule_jobs", verbosity=0)
         assert feed_titles(administrator_client, show) == [TITLE]
         assert on_site(administrator_client, show)
         episode.refresh_from_db()

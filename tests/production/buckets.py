@@ -7,15 +7,14 @@ import tempfile
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
-from string import Template
 from urllib.parse import urlsplit
 
 import boto3
 
-from radio.settings.base import BASE_DIR, object_storage
+from operations.nginx import write_nginx_config
+from radio.settings.base import object_storage
 from tests.bench.servers import free_port
-from tests.production.services import nginx_user, process, program, s3_server
+from tests.production.services import process, program, s3_server
 
 BUCKET = "radio"
 CREDENTIALS = {"aws_access_key_id": "radio-test", "aws_secret_access_key": "radio-test-secret"}
@@ -34,19 +33,6 @@ PUBLIC_IMAGES_POLICY = {
         }
     ],
 }
-NGINX_CONF = """daemon off; pid $tmp/nginx.pid; error_log $tmp/error.log; $user
-events {}
-http {
-    access_log off;
-    client_body_temp_path $tmp; proxy_temp_path $tmp;
-    fastcgi_temp_path $tmp; uwsgi_temp_path $tmp; scgi_temp_path $tmp;
-    server {
-        listen 127.0.0.1:$port;
-        location / { proxy_pass $site; proxy_set_header Host $$host:$$server_port; }
-        include $tmp/s3-proxy.conf;
-    }
-}
-"""
 
 
 def client(endpoint):
@@ -63,8 +49,15 @@ def running_bucket():
         yield endpoint
 
 
+def use_bucket(settings, endpoint):
+    """The site's uploads in the bucket at endpoint, as AWS_STORAGE_BUCKET_NAME and
+    AWS_S3_ENDPOINT_URL set them."""
+    settings.STORAGES = object_storage_settings(settings, endpoint)
+    settings.AWS_S3_ORIGIN = endpoint
+
+
 def object_storage_settings(settings, endpoint):
-    """STORAGES with uploads in the bucket at endpoint, as AWS_STORAGE_BUCKET_NAME sets them."""
+    """STORAGES with uploads in the bucket at endpoint."""
     storage = object_storage(
         BUCKET,
         endpoint_url=endpoint,
@@ -104,15 +97,15 @@ def fetch(url, *, method="GET", headers=None):
 
 
 @contextmanager
-def nginx_in_front(site_url, s3_endpoint):
-    """nginx on a free port proxying to the site, with deploy/nginx/s3-proxy.conf as shipped."""
+def nginx_in_front(site_url):
+    """nginx on a free port in front of the site, configured by deploy/nginx.conf and its
+    snippets (deploy/nginx/s3-proxy.conf) as `manage.py nginx_config` writes them."""
     binary = program("nginx")
     port = free_port()
-    snippet = (BASE_DIR / "deploy" / "nginx" / "s3-proxy.conf").read_text()
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(s3_endpoint))
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "s3-proxy.conf").write_text(snippet.replace("${S3_ORIGIN}", origin))
-        conf = Template(NGINX_CONF).substitute(tmp=tmp, user=nginx_user(), port=port, site=site_url)
-        (Path(tmp) / "nginx.conf").write_text(conf)
-        with process([binary, "-c", f"{tmp}/nginx.conf", "-p", tmp], port):
+    with tempfile.TemporaryDirectory() as folder:
+        upstream = urlsplit(site_url).netloc
+        conf = write_nginx_config(
+            folder, listen=f"127.0.0.1:{port}", upstream=upstream, standalone=True
+        )
+        with process([binary, "-c", str(conf), "-p", folder], port):
             yield f"http://127.0.0.1:{port}"

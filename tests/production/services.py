@@ -1,5 +1,5 @@
 """Real servers on free loopback ports for the production tests: Varnish in front of the site,
-a small WebSub hub that records the pings, an S3 API (moto's server mode) and nginx. Each skips
+a small WebSub hub that records the pings, an S3 API (moto's server mode). Each skips
 its test with a clear message when the program is missing locally; .ci/run installs them."""
 
 import os
@@ -129,8 +129,3 @@ def s3_server():
 def unused_url():
     """An address where nothing listens: a dependency that is down."""
     return f"http://127.0.0.1:{free_port()}"
-
-
-def nginx_user():
-    """nginx run as root must be told to keep root for its workers to read temporary folders."""
-    return "user root;" if os.geteuid() == 0 else ""
