@@ -3,6 +3,7 @@
 no redirect, and nginx in front of the site with deploy/nginx/s3-proxy.conf."""
 
 import json
+import re
 import tempfile
 import urllib.error
 import urllib.request
@@ -12,27 +13,18 @@ from urllib.parse import urlsplit
 import boto3
 
 from operations.nginx import write_nginx_config
-from radio.settings.base import object_storage
+from radio.settings.base import BASE_DIR, object_storage
 from tests.bench.servers import free_port
 from tests.production.services import process, program, s3_server
 
 BUCKET = "radio"
 CREDENTIALS = {"aws_access_key_id": "radio-test", "aws_secret_access_key": "radio-test-secret"}
-# The README's bucket policy: anyone may read images and their renditions, nothing else.
-PUBLIC_IMAGES_POLICY = {
-    "Version": "2012-10-17",
-    "Statement": [
-        {
-            "Effect": "Allow",
-            "Principal": "*",
-            "Action": "s3:GetObject",
-            "Resource": [
-                f"arn:aws:s3:::{BUCKET}/images/*",
-                f"arn:aws:s3:::{BUCKET}/original_images/*",
-            ],
-        }
-    ],
-}
+
+
+def readme_bucket_policy():
+    """The bucket policy the README tells operators to set, read from the README itself."""
+    readme = (BASE_DIR / "README.md").read_text()
+    return json.loads(re.search(r"```json\n(.*?)```", readme, re.S).group(1))
 
 
 def client(endpoint):
@@ -45,7 +37,7 @@ def running_bucket():
     with s3_server() as endpoint:
         s3 = client(endpoint)
         s3.create_bucket(Bucket=BUCKET)
-        s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(PUBLIC_IMAGES_POLICY))
+        s3.put_bucket_policy(Bucket=BUCKET, Policy=json.dumps(readme_bucket_policy()))
         yield endpoint
 
 
