@@ -66,11 +66,11 @@ def process(command, port):
 
 
 @contextmanager
-def varnish(backend_url):
-    """Varnish on a free port in front of backend_url; yields its URL."""
+def varnish(backend_url, port=None):
+    """Varnish on port (a free one by default) in front of backend_url; yields its URL."""
     binary = program("varnishd")
     backend = urlsplit(backend_url)
-    port = free_port()
+    port = port or free_port()
     with tempfile.TemporaryDirectory() as workdir:
         os.chmod(workdir, 0o755)  # varnishd reads its VCL as the varnish user
         vcl = Path(workdir) / "site.vcl"

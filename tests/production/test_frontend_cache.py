@@ -3,6 +3,7 @@ the pages and every feed an episode appears in (show, theme, association, OPML).
 
 import datetime
 import logging
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -14,7 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests import factories
-from tests.production.services import unused_url, varnish
+from tests.bench.servers import free_port
+from tests.production.helpers import Stack
+from tests.production.services import WebSubHub, unused_url, varnish
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -40,7 +43,8 @@ def purging(front_cache, settings):
 
 
 def titles(front_cache, path):
-    with urllib.request.urlopen(front_cache + path, timeout=10) as response:
+    # A generous timeout: a feed's first build on a busy two-core machine may take seconds.
+    with urllib.request.urlopen(front_cache + path, timeout=60) as response:
         return [entry.title for entry in feedparser.parse(response.read()).entries]
 
 
@@ -120,3 +124,46 @@ def test_publishing_still_works_when_the_purge_endpoint_is_down(
         new = factories.make_episode(show=show, title="Malgré tout")
     assert new.live
     assert "Couldn't purge" in caplog.text
+
+
+def test_on_the_production_stack_the_worker_purges_varnish_and_pings_the_hub(private_postgres):
+    """gunicorn behind nginx with the task worker, Varnish in front: an episode published (as the
+    scheduler or an editor would) is in the feed Varnish serves once the worker has purged it."""
+    private_postgres.run(
+        "createdb", "-h", "127.0.0.1", "-p", str(private_postgres.port), "-U", "postgres", "cdn"
+    )
+    database = private_postgres.url.rsplit("/", 1)[0] + "/cdn"
+    varnish_port = free_port()
+    public = f"http://127.0.0.1:{varnish_port}"
+    with WebSubHub() as hub, tempfile.TemporaryDirectory() as folder:
+        stack = Stack(database, folder, FRONTEND_CACHE_PURGE_URL=public, WEBSUB_HUBS=hub.url)
+        stack.env["PUBLIC_BASE_URL"] = public  # visitors and apps reach the site through Varnish
+        stack.prepare()
+        stack.start()
+        try:
+            with varnish(stack.url, port=varnish_port):
+                feed = "/podcasts/radio-des-territoires/feed.xml"
+                assert "Le club des six" not in titles(public, feed)
+                stack.python(PUBLISH_AN_EPISODE)
+                assert eventually(lambda: "Le club des six" in titles(public, feed))
+                assert eventually(lambda: public + feed in hub.pinged)
+        finally:
+            stack.stop()
+
+
+PUBLISH_AN_EPISODE = """
+from episodes.models import PodcastPage
+from tests import factories
+factories.make_episode(show=PodcastPage.objects.get(slug="radio-des-territoires"),
+                       title="Le club des six")
+"""
+
+
+def eventually(check, seconds=20):
+    """Whether check() comes true within seconds (the worker polls its queue)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
