@@ -10,8 +10,8 @@ class EpisodesConfig(AppConfig):
     verbose_name = _("Épisodes")
 
     def ready(self):
-        """After every migrate, the default Site follows PUBLIC_BASE_URL; publishing a show or
-        an episode makes its feed artwork on the worker."""
+        """After every migrate, the default Site follows PUBLIC_BASE_URL; publishing makes feed
+        artwork on the worker, purges the front cache and pings the WebSub hubs."""
         from episodes.models.site_pages import follow_public_base_url_after_migrate
         from episodes.signal_handlers import register_signal_handlers
 

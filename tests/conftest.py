@@ -155,3 +155,14 @@ def smtp_server(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", server.port
     yield server
     server.stop()
+
+
+@pytest.fixture
+def bucket(settings):
+    """Uploads in an S3 bucket on loopback (moto's server mode): private, images public by
+    policy, as the README sets it up; yields the S3 endpoint."""
+    from tests.production.buckets import running_bucket, use_bucket
+
+    with running_bucket() as endpoint:
+        use_bucket(settings, endpoint)
+        yield endpoint

@@ -6,7 +6,7 @@ AUDIO_DELIVERY says. It answers HEAD, conditional requests and ranges as Apple a
 import datetime
 import logging
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -76,12 +76,13 @@ def episode_audio(request, guid, ext):
 def deliver(request, episode, audio):
     """The answer AUDIO_DELIVERY asks for."""
     mode = getattr(settings, "AUDIO_DELIVERY", "stream")
+    filename = audio_filename(episode, audio)
     if mode == "stream":
-        return stream_audio(request, audio, audio_filename(episode, audio))
+        return stream_audio(request, audio, filename)
     if mode == "x-accel":
-        return accel_redirect(audio, audio_filename(episode, audio))
+        return accel_redirect(request, audio, filename)
     if mode == "redirect":
-        return HttpResponseRedirect(audio.file.url)
+        return storage_redirect(request, audio, filename)
     raise ImproperlyConfigured(f"AUDIO_DELIVERY must be stream, x-accel or redirect, not {mode!r}")
 
 
@@ -117,11 +118,37 @@ def audio_filename(episode, audio):
     return f"{slugify(episode.title)[:80].strip('-') or 'episode'}.{audio.extension}"
 
 
-def accel_redirect(audio, filename):
-    """An empty answer telling nginx to send the file itself (it handles ranges and HEAD)."""
+def signed_url(request, audio, filename):
+    """A short-lived URL of the audio in a private bucket; None for local files."""
+    storage = audio.file.storage
+    if not hasattr(storage, "signed_url"):
+        return None
+    seconds = getattr(settings, "AUDIO_SIGNED_URL_SECONDS", 300)
+    method = "HEAD" if request.method == "HEAD" else "GET"
+    return storage.signed_url(audio.file.name, method=method, seconds=seconds, filename=filename)
+
+
+def storage_redirect(request, audio, filename):
+    """A redirect to the file: signed for one listener when it is in a bucket, never cached
+    (a signature outlives no cache, and every request passes here to be counted)."""
+    response = HttpResponseRedirect(signed_url(request, audio, filename) or audio.file.url)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def accel_redirect(request, audio, filename):
+    """An empty answer telling nginx to send the file itself (it handles ranges and HEAD):
+    from disk, or from the bucket by the path and signature of a signed URL
+    (deploy/nginx/s3-proxy.conf)."""
     prefix = getattr(settings, "AUDIO_X_ACCEL_PREFIX", DEFAULT_X_ACCEL_PREFIX).rstrip("/")
     response = HttpResponse(content_type=audio.mime_type)
-    response["X-Accel-Redirect"] = f"{prefix}/{quote(audio.file.name)}"
+    bucket_url = signed_url(request, audio, filename)
+    if bucket_url:
+        target = urlsplit(bucket_url)
+        prefix = settings.AUDIO_X_ACCEL_S3_PREFIX.rstrip("/")
+        response["X-Accel-Redirect"] = f"{prefix}{target.path}?{target.query}"
+    else:
+        response["X-Accel-Redirect"] = f"{prefix}/{quote(audio.file.name)}"
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     response["Cache-Control"] = AUDIO_CACHE_CONTROL
     return response

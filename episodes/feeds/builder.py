@@ -75,6 +75,8 @@ def set_itunes_channel(itunes, channel):
 
 def set_podcast_channel(podcast, channel, items):
     """Apple's values feedgen gets wrong, and the podcast: channel elements."""
+    for hub in channel.hubs:
+        podcast.hub(hub)
     podcast.image(channel.image_url)
     podcast.explicit(channel.explicit)
     podcast.block(channel.block)

@@ -109,6 +109,7 @@ class FeedChannel:
     new_feed_url: str = ""
     block: bool = False
     generator: str = "Radio des Territoires"
+    hubs: tuple[str, ...] = ()  # WebSub hubs apps may subscribe to (atom:link rel="hub")
 
 
 @dataclass(slots=True)

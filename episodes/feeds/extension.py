@@ -10,10 +10,11 @@ speed; its dates and numbers come from here.
 from datetime import UTC
 
 from feedgen.ext.base import BaseExtension
-from lxml.etree import SubElement
+from lxml.etree import Element, SubElement
 
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 NAMESPACES = {"itunes": ITUNES_NS, "podcast": PODCAST_NS}
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -66,6 +67,7 @@ class PodcastExtension(BaseExtension):
         self._funding = []
         self._trailers = []
         self._license = None
+        self._hubs = []
 
     def extend_ns(self):
         """The prefixes this extension writes."""
@@ -103,12 +105,24 @@ class PodcastExtension(BaseExtension):
         """podcast:license: an SPDX identifier or a licence name, with its URL if any."""
         self._license = (name, url)
 
+    def hub(self, url):
+        """Add a WebSub hub (atom:link rel="hub"), written after the feed's rel="self" link."""
+        self._hubs.append(url)
+
     def extend_rss(self, rss_feed):
         """Append the channel tags set on this extension."""
         channel = rss_feed[0]
+        self._extend_atom(channel)
         self._extend_itunes(channel)
         self._extend_podcast(channel)
         return rss_feed
+
+    def _extend_atom(self, channel):
+        self_link = channel.find(f"{{{ATOM_NS}}}link[@rel='self']")
+        position = list(channel).index(self_link) + 1 if self_link is not None else len(channel)
+        for offset, url in enumerate(self._hubs):
+            link = Element(f"{{{ATOM_NS}}}link", href=url, rel="hub")
+            channel.insert(position + offset, link)
 
     def _extend_itunes(self, channel):
         if self._image:

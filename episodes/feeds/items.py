@@ -218,4 +218,5 @@ def shared_channel_fields(show, funding, version, context):
         "locked": show.podcast_locked,
         "lock_owner": show.lock_owner,
         "funding": tuple(FeedFunding(url=link.url, text=link.label) for link in funding),
+        "hubs": tuple(settings.WEBSUB_HUBS),
     }

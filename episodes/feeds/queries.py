@@ -113,7 +113,7 @@ def speakers_by_episode(episodes):
     """Each episode's speakers in their order, as (episode_id, role, name, link, photo_id)."""
     speakers = EpisodeSpeaker.objects.filter(episode__in=episodes.values("pk"))
     grouped = {}
-    for speaker in speakers.order_by("episode_id", "sort_order").values_list(*SPEAKER_FIELDS):
+    for speaker in speakers.order_by("episode_id", "sort_order", "pk").values_list(*SPEAKER_FIELDS):
         grouped.setdefault(speaker[0], []).append(speaker)
     return grouped
 

@@ -63,6 +63,7 @@ def feed_version(kind, subject, show, episodes, stamps):
     parts = (
         FEED_FORMAT,
         settings.PUBLIC_BASE_URL,
+        tuple(settings.WEBSUB_HUBS),
         kind,
         subject.pk,
         show.pk,

@@ -267,7 +267,11 @@ class EpisodePage(Page):
             themes=themes,
             associations=associations,
             start=requested_start(request),
-            speakers=self.speakers.select_related("person__association", "person__photo"),
+            # pk breaks ties: speakers set in code (demo, import) have no sort_order, and a
+            # database gives equal rows in any order (a restored PostgreSQL did).
+            speakers=self.speakers.select_related("person__association", "person__photo").order_by(
+                "sort_order", "pk"
+            ),
             # « À écouter aussi »: every episode page leads somewhere.
             related=EpisodePage.objects.for_listing().related_to(self, themes, associations)[:4],
             chapters=self.chapters.all(),

@@ -101,7 +101,7 @@ def test_bucket_name_switches_uploads_to_object_storage():
     backend = "settings.STORAGES['default']['BACKEND']"
     assert setting_in_fresh_process(backend) == "radio.storage.LocalMediaStorage"
     switched = setting_in_fresh_process(backend, AWS_STORAGE_BUCKET_NAME="radio-audio")
-    assert switched == "storages.backends.s3.S3Storage"
+    assert switched == "radio.object_storage.ObjectStorage"
 
 
 def test_redis_url_switches_the_cache_to_redis_that_degrades():
