@@ -93,7 +93,6 @@ ASSOCIATIONS = {
     "wimoov": {
         "name": "Wimoov",
         "website": "https://www.wimoov.org/",
-        "region": "Île-de-France",
         "commune": "Paris",
         "description": (
             "La mobilité inclusive : accompagner vers l'emploi les personnes qui ne peuvent pas "
