@@ -171,3 +171,9 @@ def test_a_shared_moment_reads_with_its_accents(page):
     shared = page.locator(".player-share")
     expect(shared).to_contain_text("/radio-des-territoires/été-solidaire/?t=0")
     expect(shared).not_to_contain_text("%C3%A9")
+
+
+def test_the_player_shows_the_duration_the_page_and_the_feed_show(page):
+    page.goto(EPISODE)
+    shown = page.locator(".episode-header .meta time").nth(1).inner_text()
+    expect(page.locator("main .player-time")).to_have_text(f"0:00 / {shown}")

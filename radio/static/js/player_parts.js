@@ -146,6 +146,10 @@ window.RadioPlayerParts = (function () {
         forward.addEventListener("click", controls.forward);
         seek = seekSlider("Position de la lecture en cours", function (s) { controls.seek(s); });
         speed = speedMenu("dock-speed", "Vitesse du lecteur", speeds, controls.speed);
+        // Seen as « Vitesse », heard as « Vitesse du lecteur » (the page's player has its own).
+        var speedLabel = speed.node.querySelector("label");
+        speedLabel.textContent = "Vitesse";
+        speedLabel.appendChild(element("span", { class: "visually-hidden" }, " du lecteur"));
         [art, info, buttons, seek, speed.node, queueBox, help, audio].forEach(function (n) { inner.appendChild(n); });
         node.appendChild(inner);
         queueList.addEventListener("click", function (event) {
