@@ -3,6 +3,7 @@ test-only key. The cache is base's: local memory, or Redis when REDIS_URL is giv
 pass sets it so that the Redis cache is tested for real)."""
 
 from .base import *  # noqa: F403
+from .base import DATABASES
 
 DEBUG = False
 SECRET_KEY = "django-insecure-test-only-radio-des-territoires"
@@ -11,3 +12,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The import tests' podcast hosts run on 127.0.0.1; the tests of the address check turn this off.
 IMPORT_ALLOW_PRIVATE_ADDRESSES = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The live server's thread shares the in-memory test database's one connection: explicit
+    # BEGIN IMMEDIATE from two threads on it collide. The concurrent import test runs its
+    # processes on radio.settings.dev, with base's options, on a file database.
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode")
