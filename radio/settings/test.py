@@ -3,6 +3,7 @@ test-only key. The cache is base's: local memory, or Redis when REDIS_URL is giv
 pass sets it so that the Redis cache is tested for real)."""
 
 from .base import *  # noqa: F403
+from .base import DATABASES
 
 DEBUG = False
 SECRET_KEY = "django-insecure-test-only-radio-des-territoires"
@@ -17,3 +18,9 @@ AUDIENCE_HITS_PER_WRITE = 1
 
 # Tasks run at once, in the test's own transaction; tests/production runs the real worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The live server's thread shares the in-memory test database's one connection: explicit
+    # BEGIN IMMEDIATE from two threads on it collide. The concurrent import test runs its
+    # processes on radio.settings.dev, with base's options, on a file database.
+    DATABASES["default"]["OPTIONS"].pop("transaction_mode")

@@ -247,10 +247,13 @@ def database_for_other_processes(tmp_path):
 
 
 def start_command(arguments, database_url, media_root):
-    """manage.py with these arguments in a process of its own, on the given database."""
+    """manage.py with these arguments in a process of its own, on the given database, with the
+    settings of a real site (radio.settings.dev: base's database options) allowing imports from
+    the loopback podcast hosts."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "radio.settings.test",
+        "DJANGO_SETTINGS_MODULE": "radio.settings.dev",
+        "IMPORT_ALLOW_PRIVATE_ADDRESSES": "1",
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media_root),
     }
