@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -297,9 +297,14 @@ class EpisodePage(Page):
         writes_cues = "transcript_segments" in getattr(self, "_cluster_related_objects", {}) and (
             update_fields is None or "transcript_segments" in update_fields
         )
-        super().save(*args, **kwargs)
-        if writes_cues:
-            # The search index read the transcript when the page's row was saved, before its
-            # cues were written: a published transcript was found only after the next save.
+        # Saving the page's row updates the search index, which reads the transcript: written
+        # after it (modelcluster's order), a published transcript was found only after the
+        # next save. The cues go first; a new page has no id for them yet: indexed again.
+        cues_first = writes_cues and self.pk is not None
+        with transaction.atomic():
+            if cues_first:
+                self.transcript_segments.commit()
+            super().save(*args, **kwargs)
+        if writes_cues and not cues_first:
             meta = self._meta
             insert_or_update_object_task.enqueue(meta.app_label, meta.model_name, str(self.pk))

@@ -98,7 +98,8 @@ class BulkParentalKey(ParentalKey):
 def bulk_committing(manager_class, rel):
     """modelcluster's manager of a page's children, with commit() written in bulk."""
     accessor, model, key = rel.get_accessor_name(), rel.related_model, rel.field.name
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname not in ("id", key)]
+    own = (model._meta.pk, rel.field)  # compared: every column but the row's id and its page
+    fields = [field.attname for field in model._meta.concrete_fields if field not in own]
 
     class BulkCommittingManager(manager_class):
         def commit(self):
