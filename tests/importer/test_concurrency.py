@@ -25,8 +25,7 @@ def test_an_import_of_a_feed_being_imported_is_refused(host, home):
     assert not PodcastPage.objects.exists() and not ImportLock.objects.exists()
 
 
-def test_the_admin_says_so_when_the_feed_is_being_imported(admin_client, host, home, settings):
-    settings.PODCAST_IMPORT_IN_BACKGROUND = False
+def test_the_admin_says_so_when_the_feed_is_being_imported(admin_client, host, home):
     publish_podcast(host)
     url = host.url("/feed.xml")
     with feed_lock(f"url:{url}", url):

@@ -23,11 +23,6 @@ def awaiting_approval(page):
 
 
 @pytest.fixture
-def inline_imports(settings):
-    settings.PODCAST_IMPORT_IN_BACKGROUND = False
-
-
-@pytest.fixture
 def importer_client(client, django_user_model):
     """An editor (« Rédaction », who may not publish) allowed to import podcasts."""
     user = make_member(django_user_model, "importatrice", EDITORS)
@@ -83,9 +78,7 @@ def test_the_publish_choice_is_offered_only_to_who_may_publish(admin_client, imp
     assert PUBLISH_LABEL not in importer_client.get(IMPORT_URL).content.decode()
 
 
-def test_an_importer_who_may_not_publish_gets_drafts_even_when_asking(
-    importer_client, host, home, inline_imports
-):
+def test_an_importer_who_may_not_publish_gets_drafts_even_when_asking(importer_client, host, home):
     publish_podcast(host)
     response = importer_client.post(
         IMPORT_URL, {"url": host.url("/feed.xml"), "publish": "on"}, follow=True
@@ -96,9 +89,7 @@ def test_an_importer_who_may_not_publish_gets_drafts_even_when_asking(
     assert not EpisodePage.objects.live().exists() and not PodcastPage.objects.live().exists()
 
 
-def test_a_publisher_who_asks_gets_the_show_and_episodes_published(
-    admin_client, host, home, inline_imports
-):
+def test_a_publisher_who_asks_gets_the_show_and_episodes_published(admin_client, host, home):
     publish_podcast(host)
     response = admin_client.post(
         IMPORT_URL, {"url": host.url("/feed.xml"), "publish": "on"}, follow=True
