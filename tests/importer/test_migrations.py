@@ -1,4 +1,4 @@
-"""Migration 0010 merges the episodes two concurrent imports made twice, before 0011 makes
+"""Migration 0011 merges the episodes two concurrent imports made twice, before 0012 makes
 (show, former GUID) unique: the oldest is kept and gets what only a duplicate had."""
 
 import pytest
@@ -9,10 +9,10 @@ from episodes.models import EpisodePage, ImportedFile, TranscriptSegment
 from tests.factories import make_episode, make_home, make_show
 
 BEFORE, AFTER = (
-    ("episodes", "0009_import_origin_lock_publish"),
+    ("episodes", "0010_import_origin_lock_publish"),
     (
         "episodes",
-        "0011_unique_source_guid_per_show",
+        "0012_unique_source_guid_per_show",
     ),
 )
 

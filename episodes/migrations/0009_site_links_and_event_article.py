@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('episodes', '0011_unique_source_guid_per_show'),
+        ('episodes', '0008_import_job_feed_file'),
     ]
 
     operations = [

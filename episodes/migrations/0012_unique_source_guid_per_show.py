@@ -1,4 +1,4 @@
-"""One episode per former GUID within the show it was imported into (duplicates merged by 0010)."""
+"""One episode per former GUID within the show it was imported into (duplicates merged by 0011)."""
 
 from django.db import migrations, models
 
@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('episodes', '0010_merge_duplicate_imported_episodes'),
+        ('episodes', '0011_merge_duplicate_imported_episodes'),
     ]
 
     operations = [

@@ -1,5 +1,5 @@
 """Records the show each imported episode came from (its parent), then merges the episodes that
-two imports running at once made twice (same show, same former GUID) before 0011 forbids them.
+two imports running at once made twice (same show, same former GUID) before 0012 forbids them.
 
 The oldest (smallest id) is kept. What only a duplicate has moves to it: imported-file records,
 speakers, chapters and transcript passages of a kind the kept one lacks. The duplicates are then
@@ -70,7 +70,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("episodes", "0009_import_origin_lock_publish"),
+        ("episodes", "0010_import_origin_lock_publish"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 
