@@ -13,13 +13,13 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.search.tasks import insert_or_update_object_task
 
 from episodes.delivery.addresses import public_url
 from episodes.editor.panels import episode_edit_handler
 from episodes.feeds.preview import FEED_ITEM_MODE, serve_feed_item_preview
+from episodes.models.episode_queryset import EpisodePageQuerySet
 from episodes.models.fields import optional_image
 from episodes.standards.apple import artwork_field_errors, check_description_bytes
 from episodes.standards.podcasting20 import new_episode_guid
@@ -38,45 +38,6 @@ class EpisodeType(models.TextChoices):
     FULL = "full", _("Épisode complet")
     TRAILER = "trailer", _("Bande-annonce")
     BONUS = "bonus", _("Bonus")
-
-
-class EpisodePageQuerySet(PageQuerySet):
-    """Episodes as listeners and visitors see them."""
-
-    def published(self):
-        """Live, public episodes whose publication time has come."""
-        return self.live().public().filter(publication_date__lte=timezone.now())
-
-    def awaiting_publication(self):
-        """Episodes whose publication time has not come (or is not set): never published(),
-        even when live."""
-        return self.exclude(publication_date__lte=timezone.now())
-
-    def newest_first(self):
-        return self.order_by("-publication_date", "-pk")
-
-    def by_guid(self, guid):
-        """The episode with this GUID (our own, the one in our audio and document addresses)."""
-        return self.filter(guid=str(guid))
-
-    def with_card_details(self):
-        """With what an episode card shows fetched alongside: audio, event, themes, artwork."""
-        related = self.select_related("audio", "event", "artwork")
-        return related.prefetch_related("themes", "artwork__renditions")
-
-    def for_listing(self):
-        """Published episodes, newest first, ready for a list of cards."""
-        return self.published().newest_first().with_card_details()
-
-    def related_to(self, episode, themes, associations):
-        """Other episodes, those sharing a theme or an association with this one first."""
-        shared = models.Q(themes__in=themes) | models.Q(associations__in=associations)
-        sharing = EpisodePage.objects.filter(shared).values("pk")
-        first = models.Case(
-            models.When(pk__in=sharing, then=1), default=0, output_field=models.IntegerField()
-        )
-        others = self.exclude(pk=episode.pk).annotate(shares=first)
-        return others.order_by("-shares", "-publication_date", "-pk")
 
 
 class EpisodePage(Page):

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 import boto3
 
 from operations.nginx import write_nginx_config
-from radio.settings.base import BASE_DIR, object_storage
+from radio.settings.base import BASE_DIR
+from radio.settings.storage import object_storage
 from tests.bench.servers import free_port
 from tests.production.services import process, program, s3_server
 
