@@ -52,12 +52,12 @@ def consume(response, limit):
     """Read a streamed body whole, or until `limit` bytes, then close it as a server does (as
     the test client does, without closing the test's database connection)."""
     received = 0
+    for chunk in response.streaming_content:
+        received += len(chunk)
+        if limit is not None and received >= limit:
+            break
     request_finished.disconnect(close_old_connections)
     try:
-        for chunk in response.streaming_content:
-            received += len(chunk)
-            if limit is not None and received >= limit:
-                break
         response.close()
     finally:
         request_finished.connect(close_old_connections)
