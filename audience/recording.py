@@ -3,7 +3,7 @@
 What is written is known when the response closes: in stream mode the bytes actually sent (also
 when the listener's app goes away mid-way), in x-accel and redirect modes the range requested.
 Recording never stands in the way of listening: any failure is logged and the audio is served.
-Hits are written AUDIENCE_HITS_PER_WRITE at a time (or once the oldest waiting is a second old,
+Hits are written AUDIENCE_HITS_PER_WRITE at a time (or once the oldest waiting is 5 seconds old,
 at the next request, and when the worker exits), so that a busy worker makes one small write
 transaction for many requests instead of one per request.
 """
@@ -99,7 +99,7 @@ class PendingHits:
             logger.exception("%s audio requests not recorded", len(hits))
 
 
-MAX_WAIT_SECONDS = 1.0
+MAX_WAIT_SECONDS = 5.0
 pending = PendingHits()
 atexit.register(pending.write)
 

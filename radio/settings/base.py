@@ -160,7 +160,7 @@ TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 # "off" stops recording audio requests (audience figures), e.g. to measure what recording costs.
 AUDIENCE_RECORDING = os.environ.get("AUDIENCE_RECORDING", "on") != "off"
 # Audio requests each process writes at once (audience/recording.py); the test settings write each.
-AUDIENCE_HITS_PER_WRITE = 50
+AUDIENCE_HITS_PER_WRITE = 200
 
 # Uploads above this size are streamed to a temporary file, never held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

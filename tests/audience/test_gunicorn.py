@@ -67,7 +67,7 @@ def manage(env, *arguments):
 
 
 def get(port, path, headers):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
         connection.request("GET", path, headers={"Host": "127.0.0.1", **headers})
         response = connection.getresponse()

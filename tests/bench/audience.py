@@ -55,7 +55,7 @@ def check(url):
         url, headers={"Range": "bytes=0-1", "X-Forwarded-Proto": "https"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=120) as response:
             print(f"{url}: {response.status}")
     except urllib.error.HTTPError as error:
         print(f"{url}: {error.code} {error.read()[:300]!r}")
