@@ -28,6 +28,7 @@ OWN_VARIABLES = (
     "STATIC_ROOT",
     "AUDIO_DELIVERY",
     "TRUSTED_PROXIES",
+    "IMPORT_ALLOW_PRIVATE_ADDRESSES",
 )
 
 
@@ -156,6 +157,8 @@ class Stack:
             AUDIO_DELIVERY="x-accel",
             TRUSTED_PROXIES="127.0.0.1",
             AUDIO_MAX_UPLOAD_MB=str(UPLOAD_LIMIT_MB),
+            # The podcast host of the import test runs on this machine (127.0.0.1).
+            IMPORT_ALLOW_PRIVATE_ADDRESSES="1",
         )
         self.env.update(defaults, **environment)
         self.processes = {}

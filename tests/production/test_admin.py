@@ -54,7 +54,11 @@ def test_an_import_started_in_the_admin_is_done_by_the_worker(stack, http, admin
     form = stack.url + "/admin/import-podcast/"
     response = http.post(
         form,
-        data={"csrfmiddlewaretoken": csrf_token(http, form), "url": host.url("/feed.xml")},
+        data={
+            "csrfmiddlewaretoken": csrf_token(http, form),
+            "url": host.url("/feed.xml"),
+            "publish": "on",
+        },
         headers={"Referer": form},
         allow_redirects=False,
     )
