@@ -45,7 +45,9 @@ def what_is_served(client, paths):
 
 def empty_the_instance(media_root):
     """What a new instance is before its restore: no row, no media file."""
-    call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+    call_command(
+        "flush", interactive=False, inhibit_post_migrate=True, reset_sequences=False, verbosity=0
+    )
     shutil.rmtree(media_root, ignore_errors=True)
     cache.clear()
 

@@ -115,10 +115,15 @@ def test_absurd_page_numbers_give_the_first_or_last_page(client, more_episodes):
         assert f'aria-label="Page {current}" aria-current="page"' in response.content.decode()
 
 
+# Transaction control, not a query: PostgreSQL's index search runs in a savepoint of its own.
+BOOKKEEPING = ("SAVEPOINT", "RELEASE SAVEPOINT", "SET LOCAL")
+
+
 def count_queries(client, query_string):
+    """The SQL queries a search page makes, transaction control left out."""
     with CaptureQueriesContext(connection) as context:
         assert get(client, query_string).status_code == 200
-    return len(context.captured_queries)
+    return sum(not query["sql"].startswith(BOOKKEEPING) for query in context.captured_queries)
 
 
 @pytest.mark.parametrize("query_string", ["q=mobilit%C3%A9", "theme=travail-adapte", ""])
