@@ -109,7 +109,7 @@ class OverviewView(AudienceReportView):
         ]
 
     def chart(self, rows):
-        points = [(date_format(row.day, "j M"), row.downloads) for row in reversed(rows)]
+        points = [(date_format(row.day, "j F"), row.downloads) for row in reversed(rows)]
         return charts.column_chart(points, title=_("Téléchargements par jour"))
 
     def get_context_data(self, **kwargs):

@@ -15,6 +15,9 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 TODAY = timezone.now().astimezone(datetime.UTC).date()
 LAST_WEEK = [TODAY - datetime.timedelta(days=n) for n in range(7)]
+FRENCH_MONTHS = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+)
 WEEK_BEFORE = [TODAY - datetime.timedelta(days=n) for n in range(7, 14)]
 
 
@@ -37,6 +40,8 @@ def test_overview_shows_the_periods_downloads_chart_and_table(editor_client, fig
     assert '<svg class="audience-chart" role="img"' in html
     assert "Téléchargements par jour" in html
     assert "<strong>35</strong>" in html  # 7 × 3 + 7 × 2 over the last 30 days
+    # The chart's day labels name the month in French, in full (« 2 novembre »).
+    assert any(f" {month}</text>" in html for month in FRENCH_MONTHS)
 
 
 def test_the_overview_exports_its_table_as_csv_and_xlsx(editor_client, figures):
