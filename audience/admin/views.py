@@ -151,7 +151,27 @@ class EpisodesView(AudienceReportView):
         return charts.bar_chart(points, title=_("Les épisodes les plus téléchargés"))
 
 
-class GroupsView(AudienceReportView):
+class ByKindView(AudienceReportView):
+    """A report whose URL names what it is broken down by (its `kind`, one of `titles`)."""
+
+    titles = {}
+
+    @property
+    def kind(self):
+        if self.kwargs["kind"] not in self.titles:
+            raise Http404
+        return self.kwargs["kind"]
+
+    @property
+    def export_name(self):
+        return self.kind
+
+    @property
+    def page_title(self):
+        return self.titles[self.kind]
+
+
+class GroupsView(ByKindView):
     """Downloads by show, theme or association (the `kind` of the URL)."""
 
     index_url_name = "audience_groups"
@@ -164,19 +184,7 @@ class GroupsView(AudienceReportView):
     ]
     export_headings = {column.name: column.label for column in columns}
 
-    @property
-    def kind(self):
-        if self.kwargs["kind"] not in labels.GROUP_TITLES:
-            raise Http404
-        return self.kwargs["kind"]
-
-    @property
-    def export_name(self):
-        return self.kind
-
-    @property
-    def page_title(self):
-        return labels.GROUP_TITLES[self.kind]
+    titles = labels.GROUP_TITLES
 
     def get_queryset(self):
         return groups.group_figures(self.kind, figures.episode_figures(self.period, self.scope))
@@ -189,7 +197,7 @@ class GroupsView(AudienceReportView):
         return {**super().get_context_data(**kwargs), "tabs": labels.group_tabs(self.kind)}
 
 
-class BreakdownView(AudienceReportView):
+class BreakdownView(ByKindView):
     """Downloads by app, device class, country, hour or weekday (the `kind` of the URL)."""
 
     index_url_name = "audience_breakdown"
@@ -202,19 +210,7 @@ class BreakdownView(AudienceReportView):
     ]
     export_headings = {"label": _("Valeur"), "downloads": _("Téléchargements"), "share": _("Part")}
 
-    @property
-    def kind(self):
-        if self.kwargs["kind"] not in labels.BREAKDOWN_TITLES:
-            raise Http404
-        return self.kwargs["kind"]
-
-    @property
-    def export_name(self):
-        return self.kind
-
-    @property
-    def page_title(self):
-        return labels.BREAKDOWN_TITLES[self.kind]
+    titles = labels.BREAKDOWN_TITLES
 
     def get_queryset(self):
         pairs = figures.breakdown(self.kind, self.period, self.scope)
