@@ -80,6 +80,11 @@ def add_draft_speakers(page, persons, pending, outcome, user=None):
     if new:
         outcome.changed()
         outcome.warnings.append(awaiting_consent_message([p.name for p, _role in new]))
+        outcome.warnings.extend(
+            _("photo de %(name)s (podcast:person img) non importée") % {"name": p.name}
+            for p, _role in new
+            if p.img
+        )
 
 
 def awaiting_consent_message(names):

@@ -8,6 +8,7 @@ import summary lists it instead of dropping it silently.
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from lxml import etree
 
 from episodes.importer.xml_reading import (
@@ -74,12 +75,20 @@ def item_extras(item):
     alternates = podcast_elements(item, "alternateEnclosure")
     if alternates:
         dropped.append(
-            _("autres versions du média (podcast:alternateEnclosure) : %(count)s non importées")
+            ngettext(
+                "autre version du média (podcast:alternateEnclosure) non importée",
+                "autres versions du média (podcast:alternateEnclosure) : %(count)s non importées",
+                len(alternates),
+            )
             % {"count": len(alternates)}
         )
     if len(soundbites) > 1:
         dropped.append(
-            _("extraits (podcast:soundbite) : seul le premier est importé, %(count)s de plus")
+            ngettext(
+                "extraits (podcast:soundbite) : seul le premier est importé, %(count)s autre non",
+                "extraits (podcast:soundbite) : seul le premier est importé, %(count)s autres non",
+                len(soundbites) - 1,
+            )
             % {"count": len(soundbites) - 1}
         )
     if len(locations) > 1:
