@@ -71,36 +71,41 @@ def item_extras(item):
     """What an <item>'s podcast: tags say."""
     soundbites = [s for s in map(soundbite, podcast_elements(item, "soundbite")) if s]
     locations = [place for place in map(location, podcast_elements(item, "location")) if place]
-    dropped = list(unread_tags(item, ITEM_TAGS_READ | {"alternateEnclosure"}))
-    alternates = podcast_elements(item, "alternateEnclosure")
-    if alternates:
-        dropped.append(
-            ngettext(
-                "autre version du média (podcast:alternateEnclosure) non importée",
-                "autres versions du média (podcast:alternateEnclosure) : %(count)s non importées",
-                len(alternates),
-            )
-            % {"count": len(alternates)}
-        )
-    if len(soundbites) > 1:
-        dropped.append(
-            ngettext(
-                "extraits (podcast:soundbite) : seul le premier est importé, %(count)s autre non",
-                "extraits (podcast:soundbite) : seul le premier est importé, %(count)s autres non",
-                len(soundbites) - 1,
-            )
-            % {"count": len(soundbites) - 1}
-        )
-    if len(locations) > 1:
-        dropped.append(_("lieux (podcast:location) : seul le premier est importé"))
     return ItemExtras(
         persons=tuple(filter(None, map(person, podcast_elements(item, "person")))),
         soundbite=soundbites[0] if soundbites else None,
         location=locations[0] if locations else None,
         season=positive_int(text_of(podcast_element(item, "season"))),
         episode=positive_int(text_of(podcast_element(item, "episode"))),
-        not_imported=tuple(dropped),
+        not_imported=item_not_imported(item, len(soundbites), len(locations)),
     )
+
+
+def item_not_imported(item, soundbites, locations):
+    """In French, the item's podcast: values the site cannot hold."""
+    dropped = unread_tags(item, ITEM_TAGS_READ | {"alternateEnclosure"})
+    alternates = len(podcast_elements(item, "alternateEnclosure"))
+    if alternates:
+        dropped.append(
+            ngettext(
+                "autre version du média (podcast:alternateEnclosure) non importée",
+                "autres versions du média (podcast:alternateEnclosure) : %(count)s non importées",
+                alternates,
+            )
+            % {"count": alternates}
+        )
+    if soundbites > 1:
+        dropped.append(
+            ngettext(
+                "extraits (podcast:soundbite) : seul le premier est importé, %(count)s autre non",
+                "extraits (podcast:soundbite) : seul le premier est importé, %(count)s autres non",
+                soundbites - 1,
+            )
+            % {"count": soundbites - 1}
+        )
+    if locations > 1:
+        dropped.append(_("lieux (podcast:location) : seul le premier est importé"))
+    return tuple(dropped)
 
 
 def channel_extras(channel):

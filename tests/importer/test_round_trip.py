@@ -19,6 +19,7 @@ from tests.feeds.helpers import NS, channel_of, items_of
 def source_show(home):
     """A show as the site makes it: two full episodes (consented people, chapters, transcript,
     soundbite, place), a trailer, funding and a licence; unlocked, as before a move."""
+    moment = datetime.datetime(2025, 5, 6, 8, 30, tzinfo=datetime.UTC)
     show = factories.make_show(
         parent=home,
         itunes_subcategory="Documentary",
@@ -28,7 +29,6 @@ def source_show(home):
     )
     show.funding = [FundingLink(url="https://radio.example/soutenir/", label="Soutenir la radio")]
     show.save_revision().publish()
-    moment = datetime.datetime(2025, 5, 6, 8, 30, tzinfo=datetime.UTC)
     factories.make_full_episode(show=show, publication_date=moment)
     factories.make_full_episode(
         show=show,
@@ -73,6 +73,13 @@ def mirror(client, host, body):
             host.files[path] = (default_storage.open(media).read(), "image/jpeg")
 
 
+def fresh_site(show):
+    """The site without the show, its people or its places, as a new site would be."""
+    show.delete()
+    Person.objects.all().delete()
+    Event.objects.all().delete()
+
+
 def snapshot(show):
     """What the round trip keeps, episode by episode (by the GUID our feed gives them), and the
     show's own values."""
@@ -112,10 +119,9 @@ def test_our_own_feed_imported_into_a_fresh_site_gives_the_same_show_back(
     mirror(client, host, body)
     host.files["/ancien-flux.xml"] = (body, "application/rss+xml")
     before = snapshot(show)
+    assert len(before[2]) == 3 and all(e["people"] for e in before[2].values() if e["chapters"])
     podcast_guid = channel_of(body).findtext("podcast:guid", namespaces=NS)
-    show.delete()
-    Person.objects.all().delete()
-    Event.objects.all().delete()
+    fresh_site(show)
 
     out = io.StringIO()
     call_command("import_podcast", host.url("/ancien-flux.xml"), publish=True, stdout=out)
