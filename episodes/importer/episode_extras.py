@@ -17,6 +17,7 @@ from episodes.models.episode_parts import SpeakerRole
 
 SOUNDBITE_LIMITS = (1, 120)  # seconds, as the episode's soundbite_duration allows
 ROLES = {role.value for role in SpeakerRole}
+LINK_LENGTH = Person._meta.get_field("link").max_length
 
 
 def soundbite_fields(soundbite, warnings):
@@ -112,8 +113,9 @@ def role_of(person, outcome):
 def person_for(person):
     """The site's person of this name and link, made if there is none."""
     link = person.href if person.href.startswith(("http://", "https://")) else ""
+    link = link if len(link) <= LINK_LENGTH else ""
     found = Person.objects.filter(name=person.name, link=link).first()
-    return found or Person.objects.create(name=person.name, link=link[:200])
+    return found or Person.objects.create(name=person.name, link=link)
 
 
 def consented_only(page):

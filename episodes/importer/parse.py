@@ -105,7 +105,7 @@ class ParsedFeed:
 def parse_feed(data):
     """The show and episodes of a feed's bytes; InvalidFeed says in French what is wrong."""
     data = tolerant_bytes(data)
-    channel = channel_element(data)
+    channel = checked_channel(safe_root(data))
     parsed = feedparser.parse(data)
     items = channel.findall("item")
     if len(items) != len(parsed.entries):
@@ -126,8 +126,12 @@ def parse_feed(data):
 
 
 def channel_element(data):
-    """The <channel> of an RSS document, with a title."""
-    root = safe_root(tolerant_bytes(data))
+    """The <channel> of an RSS document's bytes, with a title."""
+    return checked_channel(safe_root(tolerant_bytes(data)))
+
+
+def checked_channel(root):
+    """The <channel> of an RSS document's root element, with a title."""
     if root.tag != "rss":
         raise InvalidFeed(
             _("Ce document XML n'est pas un flux RSS (son élément racine est « %(tag)s »).")
