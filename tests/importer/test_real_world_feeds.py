@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from episodes.importer.parse import InvalidFeed, parse_feed
 from episodes.models import EpisodePage, Person, PodcastPage
+from tests.editor.helpers import page_text
 from tests.importer.data_feeds import feed_bytes, serve_data_feed
 
 UTC = datetime.UTC
@@ -134,7 +135,9 @@ def test_a_rich_podcasting20_feed_is_read_field_by_field_and_what_cannot_be_is_l
     assert b"podcast:person" not in feed and "Léa Martin".encode() not in feed
 
 
-def test_a_reimport_that_republishes_an_episode_keeps_its_people_in_the_draft(host, home):
+def test_a_reimport_that_republishes_an_episode_keeps_its_people_in_the_draft(
+    host, home, administrator_client
+):
     source = serve_data_feed(host, "podcasting20-rich.xml")
     import_podcast(source)
     body, kind = host.files["/feed.xml"]
@@ -146,6 +149,11 @@ def test_a_reimport_that_republishes_an_episode_keeps_its_people_in_the_draft(ho
     assert mudflats.title == "Nos pêcheurs à pied"
     assert_people_wait_for_consent(mudflats)
     assert Person.objects.count() == 3
+    opened = administrator_client.get(reverse("wagtailadmin_pages:edit", args=[mudflats.pk]))
+    assert (
+        "Le consentement de Léa Martin, de Yannick Le Goff et de Inès Moreau n'est pas "
+        "enregistré : l'épisode ne pourra pas être publié"
+    ) in page_text(opened)
 
 
 def rich_feed_warnings(host):
