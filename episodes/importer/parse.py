@@ -229,9 +229,12 @@ def episode_data(item, entry):
 
 def notes_html(item):
     """The item's show notes as the feed gives them: content:encoded, else the description
-    (feedparser would take itunes:summary's plain text instead, losing <em> and links)."""
-    content = item.findtext(CONTENT_ENCODED) or ""
-    return content if content.strip() else item.findtext("description") or ""
+    (feedparser would take itunes:summary's plain text instead, losing <em> and links), else
+    itunes:summary."""
+    for text in (item.findtext(CONTENT_ENCODED), item.findtext("description")):
+        if text and text.strip():
+            return text
+    return itunes_text(item, "summary")
 
 
 def image_url(element):

@@ -211,3 +211,9 @@ def test_a_feed_declaring_entities_is_refused_in_french_even_after_leading_blank
     for variant in (body, b"\n\t " + body):
         with pytest.raises(InvalidFeed, match="déclare des entités XML"):
             parse_feed(variant)
+
+
+def test_an_item_with_only_an_itunes_summary_keeps_it_as_its_notes(host):
+    body = feed_bytes("whitespace-before-xml.xml", host)
+    body = re.sub(rb"<description><!\[CDATA\[.*?\]\]></description>", b"", body, flags=re.S)
+    assert parse_feed(body).episodes[0].notes_html == "Les semis d'hiver, sous abri."
