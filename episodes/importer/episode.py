@@ -7,7 +7,7 @@ whose audio cannot be had is not imported (it is reported); a missing or unreada
 transcript or chapters file only gives a warning.
 """
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +21,13 @@ from episodes.importer.apply import (
     notes_rich_text,
     save_page,
 )
+from episodes.importer.episode_extras import (
+    add_draft_speakers,
+    consented_only,
+    event_for,
+    pending_speakers,
+    soundbite_fields,
+)
 from episodes.models import EpisodePage
 
 MAX_GUID_LENGTH = EpisodePage._meta.get_field("source_guid").max_length
@@ -31,18 +38,30 @@ WARNINGS = {
 }
 
 
-def episode_fields(data):
-    """The EpisodePage values an item gives."""
+def episode_fields(data, warnings):
+    """The EpisodePage values an item gives; what it gives that the site cannot hold goes to
+    warnings."""
+    warnings.extend(data.not_imported)
     return {
         "title": (data.title or data.guid)[:255],
         "summary": fitting(data.summary, data.title or data.guid),
         "show_notes": notes_rich_text(data.notes_html),
-        "publication_date": data.pub_date or timezone.now().replace(microsecond=0),
+        "publication_date": data.pub_date,
         "season": data.season,
         "episode_number": data.episode_number,
         "episode_type": data.episode_type,
         "explicit": data.explicit,
+        "event": event_for(data.location),
+        **soundbite_fields(data.soundbite, warnings),
     }
+
+
+def undated_warning(data):
+    """What the editor reads about an item the feed gives no date."""
+    return _(
+        "le flux ne donne pas sa date : il est daté du %(date)s, d'après sa place dans le "
+        "flux ; corrigez la date de publication au besoin"
+    ) % {"date": formats.date_format(timezone.localtime(data.pub_date), "DATETIME_FORMAT")}
 
 
 def apply_episode(show, data, *, user=None, action="publish"):
@@ -58,17 +77,22 @@ def apply_episode(show, data, *, user=None, action="publish"):
     episode = EpisodePage.objects.filter(source_show=show, source_guid=data.guid).first()
     if episode is not None:
         episode = episode.get_latest_revision_as_object()
-    fields = episode_fields(data)
-    if data.pub_date is None and episode is not None:
-        del fields["publication_date"]  # a date made up at the first import stays
     outcome = Outcome("added" if episode is None else "unchanged")
+    fields = episode_fields(data, outcome.warnings)
+    if not data.dated and episode is not None:
+        del fields["publication_date"]  # a date made up at the first import stays
+    elif not data.dated:
+        outcome.warnings.append(undated_warning(data))
+    pending = pending_speakers(episode)
+    consented_only(episode)  # people are published only once they consent
     fields = changed_fields(episode, fields)
     title = fields.get("title") or episode.title
     fields.update(linked_files(episode, data, title, outcome))
     new_episode = None
     if episode is None:
         new_episode = EpisodePage(source_guid=data.guid, source_show=show, live=False, **fields)
-    save_page(show, episode, new_episode, fields, outcome, user=user, action=action)
+    page = save_page(show, episode, new_episode, fields, outcome, user=user, action=action)
+    add_draft_speakers(page, data.persons, pending, outcome, user=user)
     return outcome
 
 

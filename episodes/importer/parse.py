@@ -1,10 +1,13 @@
 """A podcast's RSS feed read into plain data, without touching the database.
 
-feedparser reads RSS (titles, descriptions, show notes, dates, enclosures, owner). lxml reads what
-feedparser leaves out or misreads: the Podcasting 2.0 tags (locked, guid, transcript, chapters),
-Apple's nested categories and its values "true"/"false", type, season and episode numbers.
+feedparser reads RSS (titles, descriptions, dates, enclosures, owner). lxml reads what
+feedparser leaves out or misreads: the show notes' HTML (feedparser takes itunes:summary's plain
+text for them), the Podcasting 2.0 tags (podcasting20.py), Apple's nested categories and its
+values "true"/"false", type, season and episode numbers. The bytes are read as xml_reading.py
+says: tolerant of what apps tolerate, strict where safety needs it.
 """
 
+import dataclasses
 import datetime
 import html
 import uuid
@@ -16,17 +19,22 @@ from django.utils.translation import gettext as _
 from lxml import etree
 
 from episodes.formats.text import one_line
-
-ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
-# The namespace's URI, and the one early feeds used.
-PODCAST_NAMESPACES = (
-    "https://podcastindex.org/namespace/1.0",
-    "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md",
+from episodes.importer.dates import with_dates
+from episodes.importer.podcasting20 import channel_extras, item_extras
+from episodes.importer.xml_reading import (
+    ITUNES,
+    InvalidFeed,
+    itunes_text,
+    podcast_element,
+    podcast_elements,
+    podcast_text,
+    positive_int,
+    safe_root,
+    tolerant_bytes,
 )
 
-
-class InvalidFeed(Exception):
-    """A document that is not a podcast feed we can import; str(error) is the French message."""
+__all__ = ["InvalidFeed", "channel_element", "parse_feed"]
+CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,8 @@ class TranscriptLink:
 
 @dataclass(frozen=True)
 class ShowData:
-    """What the feed's channel says about the show."""
+    """What the feed's channel says about the show; not_imported names, in French, what the
+    site cannot hold."""
 
     title: str
     description: str
@@ -56,11 +65,16 @@ class ShowData:
     podcast_guid: uuid.UUID | None
     locked: bool
     lock_owner: str
+    funding: tuple = ()
+    license: str = ""
+    license_url: str = ""
+    not_imported: tuple = ()
 
 
 @dataclass(frozen=True)
 class EpisodeData:
-    """What the feed says about one episode (an <item>)."""
+    """What the feed says about one episode (an <item>). dated is False when the feed gives no
+    date: pub_date is then made up from its neighbours (dates.py)."""
 
     guid: str
     title: str
@@ -75,6 +89,11 @@ class EpisodeData:
     image_url: str
     transcripts: tuple = field(default=())
     chapters_url: str = ""
+    persons: tuple = ()
+    soundbite: object = None
+    location: object = None
+    dated: bool = True
+    not_imported: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -85,26 +104,34 @@ class ParsedFeed:
 
 def parse_feed(data):
     """The show and episodes of a feed's bytes; InvalidFeed says in French what is wrong."""
-    channel = channel_element(data)
+    data = tolerant_bytes(data)
+    channel = checked_channel(safe_root(data))
     parsed = feedparser.parse(data)
     items = channel.findall("item")
     if len(items) != len(parsed.entries):
         raise InvalidFeed(_("Les épisodes de ce flux ne peuvent pas être lus."))
     pairs = zip(items, parsed.entries, strict=True)
     episodes = [episode_data(item, entry) for item, entry in pairs]
-    return ParsedFeed(show_data(channel, parsed.feed), episodes)
+    show = show_data(channel, parsed.feed)
+    extras = channel_extras(channel)
+    episodes, unmatched = with_trailers(episodes, extras.trailer_urls)
+    show = dataclasses.replace(
+        show,
+        funding=extras.funding,
+        license=extras.license,
+        license_url=extras.license_url,
+        not_imported=show.not_imported + extras.not_imported + unmatched,
+    )
+    return ParsedFeed(show, with_dates(episodes))
 
 
 def channel_element(data):
-    """The <channel> of an RSS document, with a title."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True)
-    try:
-        root = etree.fromstring(data, parser=parser)
-    except etree.XMLSyntaxError as error:
-        raise InvalidFeed(
-            _("Ce document n'est pas un flux RSS : ce n'est pas du XML valide (%(error)s).")
-            % {"error": error}
-        ) from None
+    """The <channel> of an RSS document's bytes, with a title."""
+    return checked_channel(safe_root(tolerant_bytes(data)))
+
+
+def checked_channel(root):
+    """The <channel> of an RSS document's root element, with a title."""
     if root.tag != "rss":
         raise InvalidFeed(
             _("Ce document XML n'est pas un flux RSS (son élément racine est « %(tag)s »).")
@@ -118,12 +145,32 @@ def channel_element(data):
     return channel
 
 
+def with_trailers(episodes, trailer_urls):
+    """The episodes, those a podcast:trailer names being trailers; and, in French, the trailers
+    that are no item of the feed (not imported)."""
+    by_audio = {episode.audio_url: episode for episode in episodes}
+    unmatched = tuple(
+        _("bande-annonce (podcast:trailer) non importée, faute d'élément du flux : %(url)s")
+        % {"url": url}
+        for url in trailer_urls
+        if url not in by_audio
+    )
+    trailers = set(trailer_urls)
+    episodes = [
+        dataclasses.replace(episode, episode_type="trailer")
+        if episode.audio_url in trailers and episode.episode_type == "full"
+        else episode
+        for episode in episodes
+    ]
+    return episodes, unmatched
+
+
 def show_data(channel, feed):
     """The channel's values."""
     author = feed.get("author_detail", {})
     owner = feed.get("publisher_detail", {})
     locked = podcast_element(channel, "locked")
-    category, subcategory = categories(channel)
+    (category, subcategory), *others = categories(channel) or [("", "")]
     title = one_line(channel.findtext("title"))
     return ShowData(
         title=title,
@@ -141,6 +188,11 @@ def show_data(channel, feed):
         podcast_guid=as_uuid(podcast_text(channel, "guid")),
         locked=locked is not None and (locked.text or "").strip().lower() == "yes",
         lock_owner=(locked.get("owner", "") if locked is not None else "").strip(),
+        not_imported=tuple(
+            _("catégorie Apple « %(category)s » non importée : le podcast n'en a qu'une")
+            % {"category": " › ".join(filter(None, pair))}
+            for pair in others
+        ),
     )
 
 
@@ -149,16 +201,16 @@ def episode_data(item, entry):
     audio_url = next((e.get("href") for e in entry.get("enclosures", []) if e.get("href")), "")
     chapters = podcast_element(item, "chapters")
     summary = plain_text(itunes_text(item, "summary") or entry.get("summary") or "")
-    content = entry.get("content") or [{}]
+    extras = item_extras(item)
     return EpisodeData(
         guid=(entry.get("id") or audio_url).strip(),
         title=one_line(entry.get("title") or ""),
         summary=summary,
-        notes_html=content[0].get("value") or entry.get("summary") or "",
+        notes_html=notes_html(item),
         audio_url=audio_url.strip(),
         pub_date=as_datetime(entry.get("published_parsed")),
-        season=positive_int(itunes_text(item, "season")),
-        episode_number=positive_int(itunes_text(item, "episode")),
+        season=positive_int(itunes_text(item, "season")) or extras.season,
+        episode_number=positive_int(itunes_text(item, "episode")) or extras.episode,
         episode_type=episode_type(itunes_text(item, "episodeType")),
         explicit=is_explicit(item),
         image_url=image_url(item),
@@ -168,25 +220,21 @@ def episode_data(item, entry):
             if element.get("url")
         ),
         chapters_url=(chapters.get("url", "") if chapters is not None else "").strip(),
+        persons=extras.persons,
+        soundbite=extras.soundbite,
+        location=extras.location,
+        not_imported=extras.not_imported,
     )
 
 
-def podcast_elements(element, name):
-    return [child for ns in PODCAST_NAMESPACES for child in element.findall(f"{{{ns}}}{name}")]
-
-
-def podcast_element(element, name):
-    found = podcast_elements(element, name)
-    return found[0] if found else None
-
-
-def podcast_text(element, name):
-    found = podcast_element(element, name)
-    return (found.text or "").strip() if found is not None else ""
-
-
-def itunes_text(element, name):
-    return (element.findtext(ITUNES + name) or "").strip()
+def notes_html(item):
+    """The item's show notes as the feed gives them: content:encoded, else the description
+    (feedparser would take itunes:summary's plain text instead, losing <em> and links), else
+    itunes:summary."""
+    for text in (item.findtext(CONTENT_ENCODED), item.findtext("description")):
+        if text and text.strip():
+            return text
+    return itunes_text(item, "summary")
 
 
 def image_url(element):
@@ -195,13 +243,16 @@ def image_url(element):
 
 
 def categories(channel):
-    """Apple's first category and its first subcategory."""
-    category = channel.find(ITUNES + "category")
-    if category is None:
-        return "", ""
-    sub = category.find(ITUNES + "category")
-    subcategory = sub.get("text", "") if sub is not None else ""
-    return category.get("text", "").strip(), subcategory.strip()
+    """Apple's (category, subcategory) pairs in the feed's order; a category alone is left out
+    when the feed also gives it with a subcategory."""
+    pairs = []
+    for category in channel.findall(ITUNES + "category"):
+        name = category.get("text", "").strip()
+        subs = [sub.get("text", "").strip() for sub in category.findall(ITUNES + "category")]
+        pairs += [(name, sub) for sub in subs if sub] or [(name, "")]
+    nested = {name for name, sub in pairs if sub}
+    pairs = [(name, sub) for name, sub in pairs if name and (sub or name not in nested)]
+    return list(dict.fromkeys(pairs))
 
 
 def is_explicit(element):
@@ -211,11 +262,6 @@ def is_explicit(element):
 def episode_type(value):
     value = value.lower()
     return value if value in ("full", "trailer", "bonus") else "full"
-
-
-def positive_int(value):
-    """A season or episode number; None unless a whole number from 1."""
-    return int(value) if value.isdigit() and 0 < int(value) < 2**31 else None
 
 
 def as_uuid(value):

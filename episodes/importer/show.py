@@ -15,6 +15,7 @@ from episodes.importer.apply import (
     new_file,
     save_page,
 )
+from episodes.importer.show_extras import channel_fields
 from episodes.models import EpisodePage, ImportedFile, PodcastPage
 from episodes.standards.apple import MIN_SIDE, is_valid_category
 
@@ -72,6 +73,7 @@ def apply_show(data, source, episodes, home, *, owner_email="", user=None, actio
     if show is not None:
         show = show.get_latest_revision_as_object()
     fields = changed_fields(show, fields)
+    fields.update(channel_fields(show, data, outcome))
     artwork = new_file(show, "artwork", data.image_url, f"Pochette : {data.title}", outcome)
     if isinstance(artwork, Exception):
         outcome.warnings.append(
