@@ -101,7 +101,7 @@ def test_scheduling_without_consent_is_refused(administrator_client, show, audio
     form = episode_form(
         audio,
         speakers=[speaker(factories.make_person(), consent=False)],
-        go_live_at="2030-01-01 09:00",
+        publication_date="2030-01-01 09:00",
         **{"action-publish": "publish"},
     )
     response = administrator_client.post(add_url(show), form)
