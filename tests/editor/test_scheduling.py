@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from episodes.models import EpisodePage
 from tests import factories
-from tests.factories import ADMINISTRATORS, EDITORS, make_member
 from tests.editor.helpers import add_url, episode_form, feed_titles, later, speaker
+from tests.factories import ADMINISTRATORS, EDITORS, make_member
 
 TITLE = "Yoti : la seconde vie des objets"
 
