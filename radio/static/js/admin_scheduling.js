@@ -48,5 +48,11 @@
     });
   }
 
-  document.querySelectorAll("[data-publication-date]").forEach(setUp);
+  // Wagtail puts the panels' scripts in the page's head: wait for the form.
+  const start = () => document.querySelectorAll("[data-publication-date]").forEach(setUp);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
