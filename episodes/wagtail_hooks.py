@@ -1,4 +1,4 @@
 """Wagtail discovers this module: the admin's hooks and its « Radio » menu live in episodes/editor/
-(hooks.py, viewsets.py), each registering itself with Wagtail when imported here."""
+(hooks, viewsets, moderation, scheduling), each registering itself with Wagtail when imported."""
 
-from episodes.editor import hooks, viewsets  # noqa: F401
+from episodes.editor import hooks, moderation, scheduling, viewsets  # noqa: F401

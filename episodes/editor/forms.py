@@ -8,6 +8,7 @@ from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
 
 from episodes.editor.consent import formset_speakers_without_consent, is_publishing, refusal_message
+from episodes.editor.scheduling import PublicationDateSchedules
 from episodes.editor.transcript_text import (
     TranscriptTextField,
     read_edited_transcript,
@@ -44,7 +45,7 @@ def first_few(messages, shown=MAX_ERRORS_SHOWN):
     return [*messages[:shown], more % {"count": rest}]
 
 
-class EpisodePageForm(WagtailAdminPageForm):
+class EpisodePageForm(PublicationDateSchedules, WagtailAdminPageForm):
     """Checks and imports an episode's transcript and chapters, and refuses publishing while a
     speaker's consent is missing; never loses the editor's edits."""
 

@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
 from wagtail.models import Page
 
 from episodes.editor.forms import EpisodePageForm
+from episodes.editor.scheduling import without_publishing_panel
 from episodes.editor.transcript_text import TranscriptComparison
 
 
@@ -124,7 +125,7 @@ def episode_edit_handler(content_panels, details_panels):
                 heading=_("Transcription"),
             ),
             ObjectList(Page.promote_panels, heading=_("Promotion")),
-            ObjectList(Page.settings_panels, heading=_("Paramètres")),
+            ObjectList(without_publishing_panel(Page.settings_panels), heading=_("Paramètres")),
         ],
         base_form_class=EpisodePageForm,
     )

@@ -18,6 +18,7 @@ from wagtail.search.tasks import insert_or_update_object_task
 
 from episodes.delivery.addresses import public_url
 from episodes.editor.panels import episode_edit_handler
+from episodes.editor.scheduling import PublicationDatePanel
 from episodes.feeds.preview import FEED_ITEM_MODE, serve_feed_item_preview
 from episodes.models.episode_queryset import EpisodePageQuerySet
 from episodes.models.fields import optional_image
@@ -124,6 +125,13 @@ class EpisodePage(Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("audio"),
+        PublicationDatePanel(
+            "publication_date",
+            help_text=_(
+                "Une date à venir programme l'épisode : il sera publié à cette date. Vide : la "
+                "date de mise en ligne."
+            ),
+        ),
         FieldPanel("summary"),
         FieldPanel("show_notes"),
         FieldPanel("artwork"),
@@ -138,7 +146,6 @@ class EpisodePage(Page):
         InlinePanel("speakers", heading=_("Intervenants"), label=_("intervenant")),
     ]
     details_panels = [
-        FieldPanel("publication_date"),
         FieldRowPanel([FieldPanel("season"), FieldPanel("episode_number")]),
         FieldRowPanel([FieldPanel("episode_type"), FieldPanel("explicit")]),
         FieldRowPanel([FieldPanel("soundbite_start"), FieldPanel("soundbite_duration")]),

@@ -8,6 +8,14 @@ from wagtail.models import AbstractGroupApprovalTask
 
 from episodes.editor.consent import APPROVAL_REFUSED, speakers_without_consent
 
+# The moderator's actions, said as what they do: (action, asks for a comment) -> label. The
+# admin's action menu shows the same labels (editor/moderation.py).
+ACTION_LABELS = {
+    ("reject", True): _("Demander des modifications"),
+    ("approve", False): _("Approuver et publier"),
+    ("approve", True): _("Approuver et publier, avec un commentaire"),
+}
+
 
 class AssociationApprovalTask(AbstractGroupApprovalTask):
     """Wagtail's group approval, refusing to approve an episode whose speakers have not consented.
@@ -27,6 +35,13 @@ class AssociationApprovalTask(AbstractGroupApprovalTask):
                 editor = reverse("wagtailadmin_pages:edit", args=[page.pk])
                 return f"{editor}?{urlencode(APPROVAL_REFUSED)}"
         return super().on_action(task_state, user, action_name, **kwargs)
+
+    def get_actions(self, obj, user):
+        """Wagtail's group approval actions, labelled as what they do (approving publishes)."""
+        return [
+            (name, ACTION_LABELS.get((name, modal), label), modal)
+            for name, label, modal in super().get_actions(obj, user)
+        ]
 
     @classmethod
     def get_description(cls):

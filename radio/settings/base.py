@@ -30,7 +30,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app, its user form showing what each group may do (episodes/editor/users.py).
+    "episodes.editor.users_app.RadioUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Its French: Wagtail's admin says « il y a 2 minutes » through humanize's naturaltime.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
@@ -139,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "fr"
+# Our French for Wagtail's unfinished strings (radio/locale/fr): LOCALE_PATHS win over the apps'.
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGES = [("fr", _("Français"))]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

@@ -62,7 +62,7 @@ def test_scheduled_episodes_are_listed_with_their_time(administrator_client, sho
     form = episode_form(
         factories.make_audio(),
         speakers=[speaker(factories.make_person())],
-        go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"),
+        publication_date=go_live_at.strftime("%Y-%m-%d %H:%M"),
         **{"action-publish": "1"},
     )
     administrator_client.post(add_url(show), form)

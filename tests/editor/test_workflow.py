@@ -1,6 +1,7 @@
 """An episode written by an editor goes out only once the association approves it, and never
 while a speaker's consent is missing; the groups and the workflow come from a migration."""
 
+import lxml.html
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import Page, WorkflowPage
@@ -101,7 +102,7 @@ def test_scheduling_without_consent_is_refused(administrator_client, show, audio
     form = episode_form(
         audio,
         speakers=[speaker(factories.make_person(), consent=False)],
-        go_live_at="2030-01-01 09:00",
+        publication_date="2030-01-01 09:00",
         **{"action-publish": "publish"},
     )
     response = administrator_client.post(add_url(show), form)
@@ -268,3 +269,53 @@ def test_a_refused_approval_tells_the_moderator_why_in_french(editor, moderator,
     )
     episode.refresh_from_db()
     assert not episode.live and episode.current_workflow_task_state == task_state
+
+
+def footer_buttons(html):
+    """The labels of the editor's action buttons, the main one first."""
+    document = lxml.html.document_fromstring(html)
+    buttons = document.xpath("//footer//button[@name or @data-workflow-action-name]")
+    return [" ".join(button.text_content().split()) for button in buttons]
+
+
+def test_the_moderator_reviewing_sees_what_each_action_does(editor, moderator, show, audio):
+    people = [speaker(factories.make_person())]
+    editor.post(add_url(show), episode_form(audio, speakers=people, **{"action-submit": "s"}))
+    episode = new_episode()
+    editor.force_login(moderator)
+    html = editor.get(edit_url(episode)).content.decode()
+    labels = footer_buttons(html)
+    assert labels[0] == "Approuver et publier"
+    assert "Demander des modifications" in labels
+    assert "Publier" not in labels and 'name="action-publish"' not in html
+
+
+def test_approving_says_the_episode_is_approved_and_published(editor, moderator, show, audio):
+    person = factories.make_person()
+    submit = episode_form(audio, speakers=[speaker(person)], **{"action-submit": "submit"})
+    editor.post(add_url(show), submit)
+    episode = new_episode()
+    editor.force_login(moderator)
+    approve = with_consent_recorded(edit_form(editor, episode))
+    approve |= {"action-workflow-action": ["true"], "workflow-action-name": ["approve"]}
+    shown = editor.post(edit_url(episode), approve, follow=True).content.decode()
+    assert "L&#x27;épisode « Yoti : la seconde vie des objets » est approuvé et publié." in shown
+    assert "a été mise à jour" not in shown
+
+
+def test_requesting_changes_says_to_whom(editor, moderator, show, audio):
+    person = factories.make_person()
+    submit = episode_form(audio, speakers=[speaker(person)], **{"action-submit": "submit"})
+    editor.post(add_url(show), submit)
+    episode = new_episode()
+    editor.force_login(moderator)
+    reject = with_consent_recorded(edit_form(editor, episode))
+    reject |= {
+        "action-workflow-action": ["true"],
+        "workflow-action-name": ["reject"],
+        "workflow-action-extra-data": ['{"comment": "Ajoutez la transcription."}'],
+    }
+    shown = editor.post(edit_url(episode), reject, follow=True).content.decode()
+    assert "Des modifications ont été demandées à redactrice pour « Yoti" in shown
+    episode.refresh_from_db()
+    assert not episode.live
