@@ -21,6 +21,7 @@ from episodes.importer.apply import (
     notes_rich_text,
     save_page,
 )
+from episodes.importer.known import imported_episode
 from episodes.models import EpisodePage
 
 MAX_GUID_LENGTH = EpisodePage._meta.get_field("source_guid").max_length
@@ -55,9 +56,7 @@ def apply_episode(show, data, *, user=None, action="publish"):
         raise ItemRefused(_("son <guid> dépasse %(limit)s caractères.") % limit)
     if not data.audio_url:
         raise ItemRefused(_("l'élément n'a pas de fichier audio (<enclosure>)."))
-    episode = EpisodePage.objects.filter(source_show=show, source_guid=data.guid).first()
-    if episode is not None:
-        episode = episode.get_latest_revision_as_object()
+    episode = imported_episode(show, data.guid)
     fields = episode_fields(data)
     if data.pub_date is None and episode is not None:
         del fields["publication_date"]  # a date made up at the first import stays

@@ -2,8 +2,9 @@
 episode in turn, telling a reporter (progress bar, admin job) how it goes."""
 
 import logging
+import time
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -12,12 +13,16 @@ from episodes.importer.apply import ItemRefused, submit_for_approval
 from episodes.importer.episode import apply_episode
 from episodes.importer.fetch import FetchError, read_feed
 from episodes.importer.guids import distinct_guids
+from episodes.importer.known import known_pages
 from episodes.importer.lock import ImportRunning, feed_key, feed_lock
 from episodes.importer.parse import InvalidFeed, parse_feed
+from episodes.importer.prefetch import prefetching
 from episodes.importer.show import ShowChoice, apply_show
 from episodes.models.site_pages import ensure_home_page
 
 logger = logging.getLogger("episodes.importer")
+BATCH = 20  # episodes written per transaction: fewer commits, progress seen every 20
+BEAT_SECONDS = 5  # the lock's heartbeat: far below its staleness (lock.stale_after)
 EPISODES_DONE = {
     "publish": gettext_lazy("Les épisodes ajoutés ou mis à jour sont publiés."),
     "submit": gettext_lazy(
@@ -81,13 +86,29 @@ def import_feed(feed, source, reporter, choice, user, action, beat):
         reporter.message("warning", warning)
     reporter.started(show, len(episodes))
     counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
-    for data in episodes:  # oldest first, as they were published
-        result = import_episode(show, data, reporter, user, action)
-        counts[result] += 1
-        reporter.episode_done(data.title, result)
-        beat()
+    beat = throttled(beat)
+    with known_pages(show) as known, prefetching(known.new_audio(episodes)):
+        for start in range(0, len(episodes), BATCH):  # oldest first, as they were published
+            with transaction.atomic():  # one commit per batch, each item in its savepoint
+                for data in episodes[start : start + BATCH]:
+                    result = import_episode(show, data, reporter, user, action)
+                    counts[result] += 1
+                    reporter.episode_done(data.title, result)
+            beat()
     finish_show(show, counts, reporter, user, action)
     return show, counts
+
+
+def throttled(beat, seconds=BEAT_SECONDS):
+    """beat(), called at most once in the given seconds."""
+    last = [0.0]
+
+    def maybe_beat():
+        if time.monotonic() - last[0] >= seconds:
+            last[0] = time.monotonic()
+            beat()
+
+    return maybe_beat
 
 
 def may_publish(user):
