@@ -270,6 +270,7 @@ def test_a_feed_without_owner_email_imports_with_ours_or_the_one_given(host, hom
         "import_podcast",
         host.url("/feed.xml"),
         owner_email="moi@radio.example",
+        publish=True,
         stdout=io.StringIO(),
     )
     assert PodcastPage.objects.get().owner_email == "moi@radio.example"
