@@ -89,7 +89,7 @@ def import_feed(feed, source, reporter, choice, user, action, beat):
     beat = throttled(beat)
     with known_pages(show) as known, prefetching(known.new_audio(episodes)):
         for start in range(0, len(episodes), BATCH):  # oldest first, as they were published
-            with transaction.atomic():  # one commit per batch, each item in its savepoint
+            with transaction.atomic():  # one commit per batch of items
                 for data in episodes[start : start + BATCH]:
                     result = import_episode(show, data, reporter, user, action)
                     counts[result] += 1
@@ -138,7 +138,8 @@ def import_episode(show, data, reporter, user, action):
     """The result of importing one item; its problems go to the reporter."""
     label = data.title or data.guid or data.audio_url
     try:
-        outcome = apply_episode(show, data, user=user, action=action)
+        with transaction.atomic():  # its savepoint: a failed item leaves the batch usable
+            outcome = apply_episode(show, data, user=user, action=action)
     except IntegrityError:  # the same item written meanwhile by an import not holding our lock
         problem = _("il vient d'être importé par un autre import de ce podcast.")
         reporter.message(

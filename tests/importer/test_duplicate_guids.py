@@ -43,3 +43,19 @@ def test_a_second_import_of_a_feed_with_shared_guids_changes_nothing(host, home)
     output = import_podcast(url)
     assert "0 ajouté, 0 mis à jour, 3 inchangés, 0 non importé" in output
     assert {page.pk: page.latest_revision_id for page in EpisodePage.objects.all()} == revisions
+
+
+def test_derived_guids_stay_the_same_when_the_feed_gains_a_newer_item(host, home):
+    url = host_data_feed(host, "duplicate-guids-taverne.xml")
+    import_podcast(url)
+    before = set(EpisodePage.objects.values_list("source_guid", flat=True))
+    body, content_type = host.files["/feed.xml"]
+    newer = (
+        "<item><title>Soirée 44 : la soupe</title><guid>44</guid>"
+        "<pubDate>Mon, 23 Sep 2024 20:00:00 +0000</pubDate>"
+        f'<enclosure url="{host.url("/taverne/soiree-43.mp3")}" type="audio/mpeg"/></item>'
+    )
+    host.files["/feed.xml"] = (body.replace(b"<item>", newer.encode() + b"<item>", 1), content_type)
+    output = import_podcast(url)
+    assert "1 ajouté, 0 mis à jour, 3 inchangés, 0 non importé" in output
+    assert set(EpisodePage.objects.values_list("source_guid", flat=True)) == before | {"44"}
