@@ -13,7 +13,8 @@ from episodes.importer.background import start_job
 from episodes.importer.fetch import FEED_MAX_BYTES, MEGABYTE
 from episodes.importer.parse import InvalidFeed, channel_element
 from episodes.importer.run import may_publish
-from episodes.models import ImportJob
+from episodes.importer.show import our_owner_email
+from episodes.models import ImportJob, PodcastPage
 
 PERMISSION = "episodes.add_importjob"
 JOBS_LISTED = 20
@@ -34,10 +35,34 @@ class ImportForm(forms.Form):
         required=False,
         help_text=_("Le fichier .xml du flux, exporté depuis votre hébergeur actuel."),
     )
-    owner_email = forms.EmailField(
-        label=_("E-mail du propriétaire"),
+    show = forms.ModelChoiceField(
+        label=_("Importer dans l'émission…"),
+        queryset=PodcastPage.objects.order_by("title"),
         required=False,
-        help_text=_("Utilisé seulement si le flux n'en donne pas (itunes:owner)."),
+        empty_label=_("Celle de ce flux s'il a déjà été importé, sinon une nouvelle émission"),
+        help_text=_(
+            "Une émission est retrouvée par son GUID (podcast:guid) ou l'adresse de son flux. "
+            "Choisissez-en une pour y ajouter les épisodes d'un flux importé par fichier ou "
+            "qui a changé d'adresse : sa page reste telle quelle."
+        ),
+    )
+    owner_email = forms.EmailField(
+        label=_("E-mail du propriétaire dans notre flux"),
+        required=False,
+        help_text=_(
+            "Apple et les annuaires l'utilisent pour vérifier la propriété du podcast ; "
+            "l'adresse donnée par l'ancien hébergeur n'est pas reprise. Vide : celle de "
+            "l'émission principale du site."
+        ),
+    )
+    podcast_locked = forms.BooleanField(
+        label=_("Verrouiller notre flux (podcast:locked)"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Interdit à d'autres plateformes d'importer ce podcast depuis notre flux, sauf "
+            "accord de l'adresse ci-dessus."
+        ),
     )
     publish = forms.BooleanField(
         label=_("Publier sans passer par la validation"),
@@ -104,7 +129,7 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
     breadcrumbs_items = []
 
     def get_initial(self):
-        return {"owner_email": self.request.user.email}
+        return {"owner_email": our_owner_email(), "podcast_locked": True}
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "may_publish": may_publish(self.request.user)}
@@ -120,6 +145,8 @@ class ImportView(ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
             source=source,
             feed_file=feed_file,
             owner_email=form.cleaned_data["owner_email"],
+            podcast_locked=form.cleaned_data["podcast_locked"],
+            show=form.cleaned_data["show"],
             user=self.request.user,
             publish=form.cleaned_data.get("publish", False),
         )

@@ -13,6 +13,7 @@ from episodes.feeds.notes import cut_to_bytes, text_html
 from episodes.formats.chapters import ChapterError
 from episodes.formats.transcripts import TranscriptError
 from episodes.importer.fetch import FetchError
+from episodes.importer.known import known_source, remember_known
 from episodes.importer.media import (
     MediaRefused,
     imported_artwork,
@@ -68,14 +69,15 @@ def save_page(parent, page, new_page, fields, outcome, *, user=None, action="pub
     files came from; then, if it changed, publish it ("publish"), submit it to its approval
     workflow as an editor's page would be ("submit"), or leave it a draft ("draft"). The page."""
     with transaction.atomic():
-        if page is None:
-            page = parent.add_child(instance=new_page)
+        created = page is None
+        if created:
+            page = parent.add_child(instance=new_page)  # validated (full_clean) as it is added
         elif fields:
             outcome.changed()
             for name, value in fields.items():
                 setattr(page, name, value)
         if outcome.result != "unchanged":
-            revision = page.save_revision(user=user, log_action=True)
+            revision = page.save_revision(user=user, log_action=True, clean=not created)
             if action == "publish":
                 revision.publish(user=user)
             elif action == "submit":
@@ -111,6 +113,9 @@ def source_of(page, kind):
     """Where the page's file of this kind was imported from ("" if not imported)."""
     if page is None or page.pk is None:
         return ""
+    known, url = known_source(page, kind)
+    if known:
+        return url
     record = ImportedFile.objects.filter(page=page, kind=kind).first()
     return record.url if record else ""
 
@@ -118,7 +123,9 @@ def source_of(page, kind):
 def remember_sources(page, sources):
     """Record where the page's imported files came from."""
     for kind, url in sources.items():
-        ImportedFile.objects.update_or_create(page=page, kind=kind, defaults={"url": url})
+        if source_of(page, kind) != url:
+            ImportedFile.objects.update_or_create(page=page, kind=kind, defaults={"url": url})
+            remember_known(page, kind, url)
 
 
 def new_file(page, kind, url, title, outcome):

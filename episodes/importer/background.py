@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from episodes.importer.run import ImportFailed, Reporter, run_import
+from episodes.importer.show import ShowChoice
 from episodes.models import ImportJob, ImportStatus
 
 logger = logging.getLogger("episodes.importer")
@@ -48,7 +49,7 @@ def run_job(job_id):
             job.source_label,
             reporter,
             feed_bytes=job.uploaded_feed,
-            owner_email=job.owner_email,
+            choice=ShowChoice(job.show, job.owner_email, job.podcast_locked),
             user=job.user,
             publish=job.publish,
         )

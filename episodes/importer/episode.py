@@ -28,6 +28,7 @@ from episodes.importer.episode_extras import (
     pending_speakers,
     soundbite_fields,
 )
+from episodes.importer.known import imported_episode
 from episodes.models import EpisodePage
 
 MAX_GUID_LENGTH = EpisodePage._meta.get_field("source_guid").max_length
@@ -74,9 +75,7 @@ def apply_episode(show, data, *, user=None, action="publish"):
         raise ItemRefused(_("son <guid> dépasse %(limit)s caractères.") % limit)
     if not data.audio_url:
         raise ItemRefused(_("l'élément n'a pas de fichier audio (<enclosure>)."))
-    episode = EpisodePage.objects.filter(source_show=show, source_guid=data.guid).first()
-    if episode is not None:
-        episode = episode.get_latest_revision_as_object()
+    episode = imported_episode(show, data.guid)
     outcome = Outcome("added" if episode is None else "unchanged")
     fields = episode_fields(data, outcome.warnings)
     if not data.dated and episode is not None:

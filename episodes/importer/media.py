@@ -24,7 +24,8 @@ from wagtail.images import get_image_model
 
 from episodes.formats.chapters import parse_chapters_json
 from episodes.formats.transcripts import parse_transcript_file
-from episodes.importer.fetch import MEGABYTE, fetch_bytes, fetch_to_tempfile
+from episodes.importer.fetch import MEGABYTE, fetch_bytes
+from episodes.importer.prefetch import fetched_audio
 from episodes.models import AudioFile, Chapter, TranscriptSegment
 from episodes.standards.apple import MAX_SIDE, artwork_errors
 
@@ -40,7 +41,7 @@ class MediaRefused(Exception):
 def imported_audio(url, title):
     """The AudioFile of an enclosure, checked as an upload; one already stored is reused."""
     max_bytes = settings.AUDIO_MAX_UPLOAD_MB * MEGABYTE
-    download, _content_type = fetch_to_tempfile(url, max_bytes=max_bytes)
+    download, _content_type = fetched_audio(url, max_bytes)
     with download:
         audio = checked_audio(download, url_filename(url, "episode.mp3"), title)
         existing = AudioFile.objects.filter(sha256=audio.sha256, size=audio.size).first()

@@ -2,8 +2,9 @@
 episode in turn, telling a reporter (progress bar, admin job) how it goes."""
 
 import logging
+import time
 
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -11,12 +12,17 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from episodes.importer.apply import ItemRefused, submit_for_approval
 from episodes.importer.episode import apply_episode
 from episodes.importer.fetch import FetchError, read_feed
+from episodes.importer.guids import distinct_guids
+from episodes.importer.known import known_pages
 from episodes.importer.lock import ImportRunning, feed_key, feed_lock
 from episodes.importer.parse import InvalidFeed, parse_feed
-from episodes.importer.show import apply_show
+from episodes.importer.prefetch import prefetching
+from episodes.importer.show import ShowChoice, apply_show
 from episodes.models.site_pages import ensure_home_page
 
 logger = logging.getLogger("episodes.importer")
+BATCH = 20  # episodes written per transaction: fewer commits, progress seen every 20
+BEAT_SECONDS = 5  # the lock's heartbeat: far below its staleness (lock.stale_after)
 EPISODES_DONE = {
     "publish": gettext_lazy("Les épisodes ajoutés ou mis à jour sont publiés."),
     "submit": gettext_lazy(
@@ -43,11 +49,12 @@ class Reporter:
         """A message for the editor: level is "error", "warning" or "info"."""
 
 
-def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None, publish=False):
+def run_import(source, reporter, *, feed_bytes=None, choice=None, user=None, publish=False):
     """Import the podcast whose feed is at source (an address or a file path) into the site.
 
     feed_bytes, when given, is the feed already read (a file uploaded in the admin); source then
-    only names it. Episodes are submitted to the approval workflow, as written ones are, unless
+    only names it; choice (a ShowChoice) says where to import, our feed's owner and its lock.
+    Episodes are submitted to the approval workflow, as written ones are, unless
     publish is asked by a user who may publish (user None: the command line's operator).
     Returns the show and the counts of episodes by result. Raises ImportFailed, with nothing
     imported, when the feed cannot be read or used or another import of it is running.
@@ -62,37 +69,46 @@ def run_import(source, reporter, *, feed_bytes=None, owner_email="", user=None, 
     key = feed_key(feed.show, source, uploaded=feed_bytes is not None)
     try:
         with feed_lock(key, source) as beat:
-            return import_feed(feed, source, reporter, owner_email, user, action, beat)
+            return import_feed(feed, source, reporter, choice or ShowChoice(), user, action, beat)
     except ImportRunning as problem:
         raise ImportFailed(str(problem)) from None
 
 
-def import_feed(feed, source, reporter, owner_email, user, action, beat):
+def import_feed(feed, source, reporter, choice, user, action, beat):
     """run_import's work once the feed is read and its lock held."""
     home = ensure_home_page()
     try:
-        show, outcome = apply_show(
-            feed.show,
-            source,
-            feed.episodes,
-            home,
-            owner_email=owner_email,
-            user=user,
-            action=action,
-        )
+        show, outcome = apply_show(feed.show, source, home, choice, user=user, action=action)
     except ItemRefused as problem:
         raise ImportFailed(str(problem)) from None
-    for warning in outcome.warnings:
+    episodes, renamed = distinct_guids(show.podcast_guid, feed.episodes)
+    for warning in outcome.warnings + renamed:
         reporter.message("warning", warning)
-    reporter.started(show, len(feed.episodes))
+    reporter.started(show, len(episodes))
     counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
-    for data in reversed(feed.episodes):  # oldest first, as they were published
-        result = import_episode(show, data, reporter, user, action)
-        counts[result] += 1
-        reporter.episode_done(data.title, result)
-        beat()
+    beat = throttled(beat)
+    with known_pages(show) as known, prefetching(known.new_audio(episodes)):
+        for start in range(0, len(episodes), BATCH):  # oldest first, as they were published
+            with transaction.atomic():  # one commit per batch of items
+                for data in episodes[start : start + BATCH]:
+                    result = import_episode(show, data, reporter, user, action)
+                    counts[result] += 1
+                    reporter.episode_done(data.title, result)
+            beat()
     finish_show(show, counts, reporter, user, action)
     return show, counts
+
+
+def throttled(beat, seconds=BEAT_SECONDS):
+    """beat(), called at most once in the given seconds."""
+    last = [0.0]
+
+    def maybe_beat():
+        if time.monotonic() - last[0] >= seconds:
+            last[0] = time.monotonic()
+            beat()
+
+    return maybe_beat
 
 
 def may_publish(user):
@@ -122,7 +138,8 @@ def import_episode(show, data, reporter, user, action):
     """The result of importing one item; its problems go to the reporter."""
     label = data.title or data.guid or data.audio_url
     try:
-        outcome = apply_episode(show, data, user=user, action=action)
+        with transaction.atomic():  # its savepoint: a failed item leaves the batch usable
+            outcome = apply_episode(show, data, user=user, action=action)
     except IntegrityError:  # the same item written meanwhile by an import not holding our lock
         problem = _("il vient d'être importé par un autre import de ce podcast.")
         reporter.message(

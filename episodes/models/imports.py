@@ -20,6 +20,7 @@ class ImportJob(models.Model):
     source = models.CharField(_("flux importé"), max_length=2000)  # an address, or a file's name
     feed_file = models.BinaryField(_("fichier du flux"), null=True, blank=True, editable=False)
     owner_email = models.EmailField(_("e-mail du propriétaire"), blank=True)
+    podcast_locked = models.BooleanField(_("flux verrouillé"), default=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("lancé par"),
@@ -31,7 +32,7 @@ class ImportJob(models.Model):
     status = models.CharField(
         _("état"), max_length=8, choices=ImportStatus.choices, default=ImportStatus.PENDING
     )
-    show = models.ForeignKey(
+    show = models.ForeignKey(  # chosen by the user, else the show the import made or found
         "episodes.PodcastPage",
         verbose_name=_("podcast"),
         null=True,

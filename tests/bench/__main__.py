@@ -178,6 +178,11 @@ def main():
         action="store_true",
         help="seed 1000 episodes and measure only the audience figures",
     )
+    parser.add_argument(
+        "--import-only",
+        action="store_true",
+        help="measure only the import of a 730-episode podcast (first import, re-import)",
+    )
     arguments = parser.parse_args()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
     if arguments.audience_only:
@@ -185,8 +190,17 @@ def main():
     from tests.bench import servers
 
     port = servers.free_port()
+    if arguments.import_only:  # the podcast host is on loopback
+        os.environ["IMPORT_ALLOW_PRIVATE_ADDRESSES"] = "1"
     with tempfile.TemporaryDirectory() as folder, throwaway_database(arguments.db, folder) as url:
         configure(url, folder, port)
+        if arguments.import_only:
+            from tests.bench import importing
+
+            rows = importing.measure_import()
+            print_machine(arguments.db)
+            importing.print_import_table(rows)
+            return
         from django.test import Client
 
         from tests.bench import editor, pages, seed

@@ -1,8 +1,10 @@
 """A podcast hosted elsewhere, for import tests: a real RSS feed, MP3s, artwork, a transcript and
 chapters served by a local HTTP server (127.0.0.1, random port), never the internet."""
 
+import io
 import json
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -12,9 +14,12 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from html import escape
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.db import connections
+from mutagen.id3 import ID3, TIT2
 
 from tests.audio_samples import encode_mp3
 from tests.factories import WEBVTT, image_bytes
@@ -264,3 +269,29 @@ def start_command(arguments, database_url, media_root):
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+FEEDS = Path(__file__).parent.parent / "data" / "feeds"
+FEED_BASE = "http://podcast.example"
+
+
+def distinct_mp3(mp3, title):
+    """The MP3 with an ID3 title of its own: other bytes (stored apart), the same audio."""
+    tag = ID3()
+    tag.add(TIT2(encoding=3, text=title))
+    buffer = io.BytesIO()
+    tag.save(buffer)
+    return buffer.getvalue() + mp3
+
+
+def host_data_feed(host, name, path="/feed.xml"):
+    """Serve tests/data/feeds/<name> at path, its addresses moved to the host, with a real MP3
+    (each of its own bytes) for every enclosure and the show's artwork; the feed's address."""
+    text = (FEEDS / name).read_text(encoding="utf-8").replace(FEED_BASE, host.url(""))
+    mp3 = encode_mp3(1.0)
+    for url in re.findall(r'<enclosure url="([^"]+)"', text):
+        path_on_host = urlsplit(url).path
+        host.files[path_on_host] = (distinct_mp3(mp3, path_on_host), "audio/mpeg")
+    host.files["/art/show.png"] = (image_bytes(size=(1400, 1400)), "image/png")
+    host.files[path] = (text.encode(), "application/rss+xml")
+    return host.url(path)

@@ -1,9 +1,23 @@
 """manage.py import_podcast <feed address or file>: bring an existing podcast into the site."""
 
+import argparse
+
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from episodes.importer.run import ImportFailed, Reporter, run_import
+from episodes.importer.show import ShowChoice
+from episodes.models import PodcastPage
+
+
+def chosen_show(slug):
+    """The show named by --show, or None; CommandError if there is none of that name."""
+    if not slug:
+        return None
+    show = PodcastPage.objects.filter(slug=slug).first()
+    if show is None:
+        raise CommandError(f"Aucune émission n'a l'identifiant d'URL « {slug} ».")
+    return show
 
 
 def result_summary(counts):
@@ -69,9 +83,30 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("source", help="Adresse du flux RSS ou chemin d'un fichier RSS.")
         parser.add_argument(
+            "--show",
+            default="",
+            metavar="SLUG",
+            help=(
+                "Importer dans cette émission (son identifiant d'URL) ; par défaut celle de ce "
+                "flux (retrouvée par son podcast:guid ou son adresse), sinon une nouvelle."
+            ),
+        )
+        parser.add_argument(
             "--owner-email",
             default="",
-            help="E-mail du propriétaire, si le flux n'en donne pas (itunes:owner).",
+            help=(
+                "E-mail du propriétaire dans notre flux (par défaut : celui de l'émission "
+                "principale du site ; celui de l'ancien hébergeur n'est pas repris)."
+            ),
+        )
+        parser.add_argument(
+            "--lock",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help=(
+                "Verrouiller notre flux (podcast:locked) ou non ; par défaut : verrouillé pour "
+                "une nouvelle émission, inchangé pour une émission existante."
+            ),
         )
         parser.add_argument(
             "--publish",
@@ -82,10 +117,11 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, source, owner_email, publish=False, **options):
+    def handle(self, source, owner_email, show="", lock=None, publish=False, **options):
+        choice = ShowChoice(chosen_show(show), owner_email, lock)
         reporter = ProgressBar(self)
         try:
-            show, counts = run_import(source, reporter, owner_email=owner_email, publish=publish)
+            show, counts = run_import(source, reporter, choice=choice, publish=publish)
         except ImportFailed as problem:
             raise CommandError(str(problem)) from None
         finally:
