@@ -45,7 +45,9 @@ def encode_mp3(seconds=2.0, *, sample_rate=44100, channels=1, bitrate=128, dbfs=
     encoder.set_in_sample_rate(sample_rate)
     encoder.set_channels(channels)
     encoder.set_quality(7)  # fast; the tone's quality does not matter here
-    tone = {} if dbfs is None else {"frequency": 1000, "amplitude": round(32767 * 10 ** (dbfs / 20))}
+    tone = (
+        {} if dbfs is None else {"frequency": 1000, "amplitude": round(32767 * 10 ** (dbfs / 20))}
+    )
     pcm = sine_pcm(seconds, sample_rate=sample_rate, channels=channels, **tone)
     return bytes(encoder.encode(pcm) + encoder.flush())
 

@@ -10,7 +10,7 @@ blocks are summed at the end, exactly as if the signal had been filtered in one 
 import math
 
 import numpy as np
-from scipy.signal import lfilter, lfilter_zi, resample_poly
+from scipy.signal import lfilter, resample_poly
 
 STEP_SECONDS = 0.1  # gating blocks of 400 ms overlap by 75 %: four steps of 100 ms
 STEPS_PER_BLOCK = 4

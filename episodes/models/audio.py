@@ -19,7 +19,6 @@ from episodes.standards.apple import audio_warnings
 from episodes.standards.loudness import loudness_warnings
 
 
-
 def audio_upload_to(instance, filename):
     """An ASCII storage path named after the title, with the extension the content proved."""
     stem = slugify(instance.title)[:60] or "episode"
@@ -73,6 +72,12 @@ class AudioFile(index.Indexed, models.Model):
             return self.title
         return f"{self.title} ({self.summary})"
 
+    def save(self, *args, **kwargs):
+        """Save, then have the task worker measure a newly read file's loudness and waveform."""
+        super().save(*args, **kwargs)
+        if self.size and self.measure_status == MeasureStatus.PENDING:
+            transaction.on_commit(lambda: measure_audio_file.enqueue(self.pk, self.sha256))
+
     @property
     def summary(self):
         """« 12:34 · 11,3 Mo · 128 kbit/s · MP3 »: the facts an editor checks at a glance."""
@@ -116,9 +121,3 @@ class AudioFile(index.Indexed, models.Model):
         self.measure_status = MeasureStatus.PENDING
         self.integrated_loudness = self.true_peak = None
         self.waveform = []
-
-    def save(self, *args, **kwargs):
-        """Save, then have the task worker measure a newly read file's loudness and waveform."""
-        super().save(*args, **kwargs)
-        if self.size and self.measure_status == MeasureStatus.PENDING:
-            transaction.on_commit(lambda: measure_audio_file.enqueue(self.pk, self.sha256))

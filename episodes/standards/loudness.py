@@ -15,14 +15,19 @@ def decibels(value):
     return f"{value:.1f}".replace(".", ",").replace("-", "\u2212")
 
 
+def target(value):
+    """« −16 »: a target, a whole number of decibels."""
+    return decibels(value).removesuffix(",0")
+
+
 def loudness_warnings(integrated, true_peak):
     """French warnings for an integrated loudness (LUFS) and a true peak (dBTP) outside Apple's
     recommendations; nothing when they were not measured."""
     warnings = []
     params = {
         "lufs": decibels(integrated or 0),
-        "apple": decibels(APPLE_LOUDNESS),
-        "spotify": decibels(SPOTIFY_LOUDNESS),
+        "apple": target(APPLE_LOUDNESS),
+        "spotify": target(SPOTIFY_LOUDNESS),
     }
     if integrated is not None and integrated < APPLE_LOUDNESS - TOLERANCE:
         warnings.append(
@@ -49,6 +54,6 @@ def loudness_warnings(integrated, true_peak):
                 "Le son risque de saturer une fois encodé par les applications : appliquez un "
                 "limiteur à %(max)s dBTP."
             )
-            % {"peak": decibels(true_peak), "max": decibels(MAX_TRUE_PEAK)}
+            % {"peak": decibels(true_peak), "max": target(MAX_TRUE_PEAK)}
         )
     return warnings

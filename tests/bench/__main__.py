@@ -178,7 +178,16 @@ def main():
         action="store_true",
         help="seed 1000 episodes and measure only the audience figures",
     )
+    parser.add_argument(
+        "--audio-only",
+        action="store_true",
+        help="no database: measure a one-hour MP3's loudness, true peak and waveform only",
+    )
     arguments = parser.parse_args()
+    if arguments.audio_only:
+        from tests.bench import audio
+
+        return audio.run_and_print()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
     if arguments.audience_only:
         sizes = [1000]
