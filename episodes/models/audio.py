@@ -1,10 +1,13 @@
 """Audio files of episodes, with the facts read from them once, at upload."""
 
+import shutil
+import tempfile
 import uuid
 from dataclasses import asdict
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import models, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import slugify
@@ -13,6 +16,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from episodes.formats.audio import AudioRejected, read_audio_facts
+from episodes.formats.id3_tags import write_episode_tags
 from episodes.formats.timecodes import format_timecode
 from episodes.models.audio_measures import MeasureStatus, measure_audio_file
 from episodes.standards.apple import audio_warnings
@@ -121,3 +125,23 @@ class AudioFile(index.Indexed, models.Model):
         self.measure_status = MeasureStatus.PENDING
         self.integrated_loudness = self.true_peak = None
         self.waveform = []
+
+    def write_tags(self, tags):
+        """Write an episode's tags (EpisodeTags) into this MP3, stored anew under a new name, and
+        read its facts again: the feed's length and the checksum stay true. The sound is the
+        same, so its measure is kept."""
+        old_name = self.file.name
+        with tempfile.NamedTemporaryFile(suffix=".mp3") as copy:
+            with self.file.open("rb") as stored:
+                shutil.copyfileobj(stored, copy)
+            copy.flush()
+            write_episode_tags(copy.name, tags)
+            copy.seek(0)
+            max_size = settings.AUDIO_MAX_UPLOAD_MB * 1024 * 1024 * 2  # the tag may add a cover
+            facts = read_audio_facts(copy, old_name.rpartition("/")[2], max_size=max_size)
+            for field, value in asdict(facts).items():
+                setattr(self, field, value)
+            self.file.save(audio_upload_to(self, old_name), File(copy), save=False)
+        self.save()
+        if old_name != self.file.name:
+            transaction.on_commit(lambda: self.file.storage.delete(old_name))
