@@ -95,3 +95,19 @@ def test_a_file_not_yet_measured_says_so(admin_client):
     )
     assert response.status_code == 302  # no commit in this test: the worker has not run yet
     assert "Mesure en cours" in audio_screen(admin_client, AudioFile.objects.get())
+
+
+def test_files_uploaded_before_measuring_existed_are_measured_by_a_command(db):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from tests.factories import make_audio
+
+    audio = make_audio(seconds=3.0, dbfs=-21)  # saved in the test's transaction: not measured
+    assert audio.measure_status == "pending"
+    output = StringIO()
+    call_command("measure_audio", stdout=output)
+    audio.refresh_from_db()
+    assert audio.measure_status == "measured" and audio.integrated_loudness < -20
+    assert "1 fichier audio à mesurer" in output.getvalue()
