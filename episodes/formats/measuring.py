@@ -5,6 +5,7 @@ No ORM, no ffmpeg."""
 
 from dataclasses import dataclass
 
+import numpy as np
 import soundfile
 
 from episodes.formats.loudness import LoudnessMeter, TruePeakMeter
@@ -38,7 +39,8 @@ def measure_audio(fileobj, *, expected_seconds=0.0) -> AudioMeasures:
         loudness = LoudnessMeter(sound.samplerate, sound.channels)
         true_peak = TruePeakMeter(sound.channels)
         peaks = PeakCollector(frames)
-        for block in sound.blocks(BLOCK_FRAMES, dtype="float32", always_2d=True):
+        for frames in sound.blocks(BLOCK_FRAMES, dtype="float32", always_2d=True):
+            block = np.ascontiguousarray(frames.T, dtype=np.float64)  # channels × frames
             loudness.feed(block)
             true_peak.feed(block)
             peaks.feed(block)

@@ -10,33 +10,51 @@ SLICES = 1500
 
 
 class PeakCollector:
-    """[min, max] pairs (percent, all channels together) of equal slices of a stream of blocks."""
+    """[min, max] pairs (percent, all channels together) of equal slices of a stream of blocks
+    (channels × frames)."""
 
     def __init__(self, expected_frames, slices=SLICES):
         self.frames_per_slice = max(1, math.ceil(expected_frames / slices))
-        self.carry_low = np.zeros(0, dtype=np.float32)
-        self.carry_high = np.zeros(0, dtype=np.float32)
+        self.filled = 0  # frames already in the slice under way
+        self.low, self.high = math.inf, -math.inf  # of the slice under way
         self.pairs = []
 
     def feed(self, block):
-        low = np.concatenate([self.carry_low, block.min(axis=1)])
-        high = np.concatenate([self.carry_high, block.max(axis=1)])
-        whole = len(low) // self.frames_per_slice * self.frames_per_slice
+        lows, highs = block.min(axis=0), block.max(axis=0)  # across channels, frame by frame
+        size = self.frames_per_slice
+        first = min(size - self.filled, len(lows))  # frames that go on with the slice under way
+        if first:
+            self.low = min(self.low, float(lows[:first].min()))
+            self.high = max(self.high, float(highs[:first].max()))
+            self.filled += first
+        if self.filled < size:
+            return
+        self._keep([self.low], [self.high])
+        lows, highs = lows[first:], highs[first:]
+        whole = len(lows) // size
         if whole:
-            shape = (-1, self.frames_per_slice)
-            self._keep(low[:whole].reshape(shape).min(axis=1), high[:whole].reshape(shape).max(1))
-        self.carry_low, self.carry_high = low[whole:], high[whole:]
+            shape = (whole, size)
+            self._keep(
+                lows[: whole * size].reshape(shape).min(1),
+                highs[: whole * size].reshape(shape).max(1),
+            )
+        self.low, self.high, self.filled = math.inf, -math.inf, len(lows) - whole * size
+        if self.filled:
+            self.low, self.high = (
+                float(lows[whole * size :].min()),
+                float(highs[whole * size :].max()),
+            )
 
     def _keep(self, lows, highs):
-        lows = np.clip(np.round(lows * 100), -100, 100).astype(int)
-        highs = np.clip(np.round(highs * 100), -100, 100).astype(int)
+        lows = np.clip(np.round(np.asarray(lows) * 100), -100, 100).astype(int)
+        highs = np.clip(np.round(np.asarray(highs) * 100), -100, 100).astype(int)
         self.pairs.extend(zip(lows.tolist(), highs.tolist(), strict=True))
 
     def peaks(self):
         """The [min, max] pairs, the last (shorter) slice included."""
-        if len(self.carry_low):
-            self._keep(self.carry_low[np.newaxis].min(1), self.carry_high[np.newaxis].max(1))
-            self.carry_low = self.carry_high = np.zeros(0, dtype=np.float32)
+        if self.filled:
+            self._keep([self.low], [self.high])
+            self.low, self.high, self.filled = math.inf, -math.inf, 0
         return [list(pair) for pair in self.pairs]
 
 

@@ -19,12 +19,12 @@ RATE = 44100
 def sine(seconds, dbfs, *, frequency=1000, channels=1, rate=RATE):
     times = np.arange(round(seconds * rate)) / rate
     tone = 10 ** (dbfs / 20) * np.sin(2 * np.pi * frequency * times)
-    return np.repeat(tone[:, np.newaxis], channels, axis=1)
+    return np.repeat(tone[np.newaxis, :], channels, axis=0)  # channels × frames
 
 
 def fed_in_blocks(meter, signal, size=7777):
-    for start in range(0, len(signal), size):
-        meter.feed(signal[start : start + size])
+    for start in range(0, signal.shape[1], size):
+        meter.feed(signal[:, start : start + size])
     return meter
 
 
@@ -32,12 +32,12 @@ def test_a_1khz_sine_at_minus_20_dbfs_measures_minus_23_lufs():
     signal = sine(10, -20)
     measured = fed_in_blocks(LoudnessMeter(RATE, 1), signal).integrated()
     assert measured == pytest.approx(-23.0, abs=0.05)
-    assert measured == pytest.approx(pyloudnorm.Meter(RATE).integrated_loudness(signal), abs=0.1)
+    assert measured == pytest.approx(pyloudnorm.Meter(RATE).integrated_loudness(signal.T), abs=0.1)
 
 
 def test_loudness_fed_in_small_blocks_equals_loudness_in_one_go():
     generator = np.random.default_rng(4)
-    signal = generator.normal(0, 0.05, (RATE * 6, 2)) * np.linspace(0, 1, RATE * 6)[:, None]
+    signal = generator.normal(0, 0.05, (2, RATE * 6)) * np.linspace(0, 1, RATE * 6)
     whole = LoudnessMeter(RATE, 2)
     whole.feed(signal)
     assert fed_in_blocks(LoudnessMeter(RATE, 2), signal, 1000).integrated() == pytest.approx(
@@ -46,12 +46,12 @@ def test_loudness_fed_in_small_blocks_equals_loudness_in_one_go():
 
 
 def test_gating_leaves_silence_out_of_the_loudness():
-    signal = np.concatenate([sine(5, -20), np.zeros((RATE * 20, 1)), sine(5, -20)])
+    signal = np.concatenate([sine(5, -20), np.zeros((1, RATE * 20)), sine(5, -20)], axis=1)
     measured = fed_in_blocks(LoudnessMeter(RATE, 1), signal).integrated()
     # Without gating the 20 s of silence would take it to −27.8 LUFS; only the blocks that
     # straddle tone and silence lower it a little.
     assert measured == pytest.approx(-23, abs=0.2)
-    assert measured == pytest.approx(pyloudnorm.Meter(RATE).integrated_loudness(signal), abs=0.1)
+    assert measured == pytest.approx(pyloudnorm.Meter(RATE).integrated_loudness(signal.T), abs=0.1)
 
 
 def test_loudness_of_a_stereo_mp3_matches_pyloudnorm_on_the_decoded_sound():
@@ -80,7 +80,7 @@ def test_true_peak_of_a_clipped_signal_is_above_full_scale():
 def test_true_peak_of_a_quarter_rate_sine_between_samples_is_found():
     # A sine at fs/4 sampled 45° off its crest: every sample is 0.707, the wave reaches 1.
     times = np.arange(RATE * 2)
-    signal = np.sin(2 * np.pi * times / 4 + np.pi / 4)[:, None] * 0.5
+    signal = np.sin(2 * np.pi * times / 4 + np.pi / 4)[np.newaxis, :] * 0.5
     assert np.abs(signal).max() == pytest.approx(0.5 * 0.7071, abs=1e-3)
     assert fed_in_blocks(TruePeakMeter(1), signal).true_peak() == pytest.approx(-6.02, abs=0.15)
 
@@ -99,3 +99,17 @@ def test_waveform_has_1500_pairs_quiet_where_the_audio_is_silent():
 def test_a_format_the_decoder_cannot_read_is_unavailable_not_an_error(name):
     with pytest.raises(MeasureUnavailable):
         measure_audio(io.BytesIO(fixture(name)), expected_seconds=1.0)
+
+
+def test_true_peak_skipping_quiet_segments_finds_what_oversampling_everything_finds():
+    from scipy.signal import upfirdn
+
+    from episodes.formats.loudness import INTERPOLATOR
+
+    generator = np.random.default_rng(7)
+    envelope = generator.uniform(0, 1, 60).repeat(RATE // 20)  # bursts of 50 ms, loud and quiet
+    signal = generator.normal(0, 0.2, (2, len(envelope))) * envelope
+    everything = max(np.abs(upfirdn(INTERPOLATOR, channel, 4)).max() for channel in signal)
+    assert fed_in_blocks(TruePeakMeter(2), signal, 5000).true_peak() == pytest.approx(
+        20 * np.log10(everything), abs=1e-9
+    )
