@@ -7,6 +7,7 @@ Each measure runs in a fresh process, so that its peak RSS is its own.
 """
 
 import json
+import os
 import resource
 import subprocess
 import sys
@@ -63,12 +64,17 @@ def measure_in_this_process(path, traced):
 
     if traced:
         tracemalloc.start()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     with open(path, "rb") as fileobj:
         measures = measure_audio(fileobj, expected_seconds=SECONDS)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = tracemalloc.get_traced_memory()[1] if traced else None
-    result = {"seconds": seconds, "traced_peak": peak, "lufs": measures.integrated_loudness}
+    result = {
+        "seconds": seconds,
+        "cpu": cpu,
+        "traced_peak": peak,
+        "lufs": measures.integrated_loudness,
+    }
     result |= {"dbtp": measures.true_peak, "pairs": len(measures.peaks)}
     print(json.dumps(result))
 
@@ -98,7 +104,8 @@ def run_and_print():
           f"encoded or found in cache in {prepared:.0f} s)")  # fmt: skip
     print(f"  {'what':<44} | {'value':>12}")
     rows = [
-        ("loudness + true peak + peaks, one pass", f"{timed['seconds']:.1f} s"),
+        ("loudness + true peak + peaks, one pass (wall)", f"{timed['seconds']:.1f} s"),
+        ("the same, CPU time of the process", f"{timed['cpu']:.1f} s"),
         ("peak RSS of the measuring process", f"{timed['rss_kib'] / 1024:.0f} MiB"),
         ("tracemalloc peak (Python + numpy)", f"{traced['traced_peak'] / 1024**2:.1f} MiB"),
         ("integrated loudness", f"{timed['lufs']:.1f} LUFS"),
@@ -108,6 +115,7 @@ def run_and_print():
     for name, value in rows:
         print(f"  {name:<44} | {value:>12}")
     print(TARGETS)
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
