@@ -113,3 +113,14 @@ def test_true_peak_skipping_quiet_segments_finds_what_oversampling_everything_fi
     assert fed_in_blocks(TruePeakMeter(2), signal, 5000).true_peak() == pytest.approx(
         20 * np.log10(everything), abs=1e-9
     )
+
+
+def test_waveform_slices_do_not_depend_on_how_the_audio_was_cut_into_blocks():
+    from episodes.formats.waveform import PeakCollector
+
+    generator = np.random.default_rng(3)
+    signal = generator.uniform(-1, 1, (2, 100_003))
+    whole = PeakCollector(signal.shape[1], slices=97)
+    whole.feed(signal)
+    in_blocks = fed_in_blocks(PeakCollector(signal.shape[1], slices=97), signal, 777)
+    assert in_blocks.peaks() == whole.peaks() and len(whole.peaks()) == 97
