@@ -1,8 +1,8 @@
 """The audio rows of the bench: measuring a one-hour MP3's loudness, true peak and waveform peaks
 (one decoding pass, episodes/formats/measuring.py), its time and its memory.
 
-`python -m tests.bench --audio-only`. The one-hour MP3 (stereo, 44.1 kHz, 128 kbit/s, speech-like
-bursts of noise with pauses) is encoded once with lameenc and cached in the temporary folder.
+`python -m tests.bench --audio-only`. The one-hour MP3 (stereo, 44.1 kHz, 128 kbit/s, voice-band
+noise in syllables with pauses) is encoded once with lameenc and cached in the temporary folder.
 Each measure runs in a fresh process, so that its peak RSS is its own.
 """
 
@@ -23,7 +23,7 @@ TARGETS = "targets: ≤ 20 s for the hour; memory bounded (does not grow with th
 
 def one_hour_mp3():
     """The cached one-hour MP3, encoded on first use (a minute or two)."""
-    path = Path(tempfile.gettempdir()) / "radio-bench-audio" / "one-hour-stereo-128k.mp3"
+    path = Path(tempfile.gettempdir()) / "radio-bench-audio" / "one-hour-voice-stereo-128k.mp3"
     if path.exists():
         return path
     import lameenc
@@ -46,15 +46,17 @@ def one_hour_mp3():
 
 
 def speech_like(generator, seconds):
-    """Ten seconds of stereo int16: noise shaped in syllables of about 200 ms, with pauses."""
+    """Stereo int16 like a voice: noise band-limited to 150–3,500 Hz, in syllables of 200 ms
+    with pauses, about −20 LUFS with peaks near −7 dBFS."""
     import numpy as np
+    from scipy.signal import butter, sosfilt
 
     frames = seconds * SAMPLE_RATE
-    noise = generator.normal(0, 1, (frames, 2)).cumsum(axis=0) * 0.02  # reddened: voice-like
-    noise -= np.convolve(noise[:, 0], np.ones(64) / 64, "same")[:, None]
+    band = butter(2, [150, 3500], btype="bandpass", fs=SAMPLE_RATE, output="sos")
+    voice = sosfilt(band, generator.normal(0, 0.25, (2, frames)), axis=-1)
     syllables = generator.uniform(0, 1, seconds * 5).repeat(SAMPLE_RATE // 5)[:frames]
-    envelope = np.where(syllables > 0.2, syllables, 0.0)[:, None]
-    return np.clip(noise * envelope * 3000, -32767, 32767).astype("<i2")
+    envelope = np.where(syllables > 0.2, 0.3 + 0.7 * syllables, 0.0)
+    return np.clip(voice * envelope * 32767, -32767, 32767).T.astype("<i2")
 
 
 def measure_in_this_process(path, traced):
