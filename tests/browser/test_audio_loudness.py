@@ -40,8 +40,8 @@ def test_a_too_quiet_mp3_shows_its_loudness_warning_and_a_waveform_to_place_chap
 ):
     from episodes.models import PodcastPage
 
-    # Saving runs the upload's measure at once (tasks are immediate in tests): on a busy machine
-    # the first save takes longer than the tab's usual 10 s.
+    # The upload is measured at once (tasks are immediate in tests) and the first save of a new
+    # episode is slow: on a busy machine they take longer than the tab's usual 10 s.
     page.set_default_timeout(30_000)
     make_member(django_user_model, "redactrice", EDITORS)
     log_in(page, "redactrice")
