@@ -19,13 +19,13 @@ from mutagen.mp3 import MPEGFrame
 DATA = Path(__file__).parent / "data"
 
 
-def sine_pcm(seconds, *, sample_rate=44100, channels=1, frequency=440) -> bytes:
+def sine_pcm(seconds, *, sample_rate=44100, channels=1, frequency=440, amplitude=12000) -> bytes:
     """Signed 16-bit little-endian PCM of a sine tone, interleaved when stereo."""
     # An integer frequency repeats exactly every second: compute one second, then repeat it.
     one_second = array.array(
         "h",
         (
-            round(12000 * math.sin(2 * math.pi * frequency * i / sample_rate))
+            round(amplitude * math.sin(2 * math.pi * frequency * i / sample_rate))
             for i in range(sample_rate)
             for _channel in range(channels)
         ),
@@ -37,14 +37,18 @@ def sine_pcm(seconds, *, sample_rate=44100, channels=1, frequency=440) -> bytes:
     return one_second.tobytes() * int(whole) + one_second.tobytes()[:tail]
 
 
-def encode_mp3(seconds=2.0, *, sample_rate=44100, channels=1, bitrate=128) -> bytes:
-    """An MP3 of a sine tone, encoded by LAME through lameenc (no Xing/Info header)."""
+def encode_mp3(seconds=2.0, *, sample_rate=44100, channels=1, bitrate=128, dbfs=None) -> bytes:
+    """An MP3 of a sine tone, encoded by LAME through lameenc (no Xing/Info header); a 1 kHz
+    tone at `dbfs` (peak, dB of full scale) when given, measuring about dbfs − 3 LUFS."""
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(bitrate)
     encoder.set_in_sample_rate(sample_rate)
     encoder.set_channels(channels)
     encoder.set_quality(7)  # fast; the tone's quality does not matter here
-    pcm = sine_pcm(seconds, sample_rate=sample_rate, channels=channels)
+    tone = (
+        {} if dbfs is None else {"frequency": 1000, "amplitude": round(32767 * 10 ** (dbfs / 20))}
+    )
+    pcm = sine_pcm(seconds, sample_rate=sample_rate, channels=channels, **tone)
     return bytes(encoder.encode(pcm) + encoder.flush())
 
 

@@ -107,7 +107,8 @@ def published_episode(guid):
     known = KNOWN_EPISODES.get(guid)
     if known and known.stamps == stamps and now < known.valid_until:
         return known.episode
-    episode = EpisodePage.objects.published().by_guid(guid).select_related("audio").first()
+    episodes = EpisodePage.objects.published().by_guid(guid).select_related("audio")
+    episode = episodes.defer("audio__waveform").first()  # the waveform is for the editor only
     if episode is not None:
         KNOWN_EPISODES[guid] = KnownEpisode(stamps, next_publication_time(now), episode)
     return episode

@@ -183,7 +183,16 @@ def main():
         action="store_true",
         help="measure only the import of a 730-episode podcast (first import, re-import)",
     )
+    parser.add_argument(
+        "--audio-only",
+        action="store_true",
+        help="no database: measure a one-hour MP3's loudness, true peak and waveform only",
+    )
     arguments = parser.parse_args()
+    if arguments.audio_only:
+        from tests.bench import audio
+
+        return audio.run_and_print()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
     if arguments.audience_only:
         sizes = [1000]

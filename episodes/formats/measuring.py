@@ -1,0 +1,48 @@
+"""One decoding pass over an episode's audio, for what needs the sound itself: integrated loudness,
+true peak and the waveform's peaks. Decoded by libsndfile (through soundfile, whose wheels bundle
+it with its MP3 decoder) in blocks of a few seconds: memory stays bounded whatever the length.
+No ORM, no ffmpeg."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import soundfile
+
+from episodes.formats.loudness import LoudnessMeter, TruePeakMeter
+from episodes.formats.waveform import PeakCollector
+
+BLOCK_FRAMES = 1 << 17  # about 3 s at 44.1 kHz: a few MiB of float32 at a time
+
+
+@dataclass(frozen=True)
+class AudioMeasures:
+    """What was measured on the decoded sound of an episode."""
+
+    integrated_loudness: float | None  # LUFS, None for silence
+    true_peak: float | None  # dBTP, None for silence
+    peaks: list  # [[min, max], …] in percent of full scale, about 1,500 pairs
+
+
+class MeasureUnavailable(Exception):
+    """The decoder cannot read this format (AAC/M4A with libsndfile): nothing is measured."""
+
+
+def measure_audio(fileobj, *, expected_seconds=0.0) -> AudioMeasures:
+    """Measure loudness, true peak and waveform peaks of an audio file in one streaming pass."""
+    fileobj.seek(0)
+    try:
+        sound = soundfile.SoundFile(fileobj)
+    except (soundfile.LibsndfileError, RuntimeError, TypeError) as error:
+        raise MeasureUnavailable(str(error)) from error
+    with sound:
+        frames = expected_seconds * sound.samplerate or sound.frames
+        loudness = LoudnessMeter(sound.samplerate, sound.channels)
+        true_peak = TruePeakMeter(sound.channels)
+        peaks = PeakCollector(frames)
+        for frames in sound.blocks(BLOCK_FRAMES, dtype="float32", always_2d=True):
+            block = np.ascontiguousarray(frames.T, dtype=np.float64)  # channels × frames
+            loudness.feed(block)
+            true_peak.feed(block)
+            peaks.feed(block)
+    fileobj.seek(0)
+    return AudioMeasures(loudness.integrated(), true_peak.true_peak(), peaks.peaks())
