@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('episodes', '0012_unique_source_guid_per_show'),
+        ('episodes', '0013_only_our_groups'),
     ]
 
     operations = [
