@@ -42,6 +42,10 @@ class AudioFile(index.Indexed, models.Model):
     extension = models.CharField(_("extension"), max_length=8, editable=False)
     size = models.BigIntegerField(_("taille (octets)"), default=0, editable=False)
     sha256 = models.CharField(_("empreinte SHA-256"), max_length=64, editable=False)
+    # Null for files uploaded before it was read: the audience reads those files once.
+    header_bytes = models.BigIntegerField(
+        _("octets avant l'audio (ID3, métadonnées MP4)"), null=True, editable=False
+    )
     uploaded_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 
