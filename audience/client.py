@@ -75,7 +75,9 @@ def country_of(address):
 
 def clean_header(value):
     """A header value without control characters, cut to what a column holds."""
-    text = "".join(char for char in (value or "")[: MAX_HEADER_CHARS * 4] if char.isprintable())
+    text = (value or "")[: MAX_HEADER_CHARS * 4]
+    if not text.isprintable():  # rare: most agents are plain text, checked at C speed
+        text = "".join(char for char in text if char.isprintable())
     return text.strip()[:MAX_HEADER_CHARS]
 
 

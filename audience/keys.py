@@ -45,7 +45,7 @@ def secret_for(period):
 def audience_key(secret, address_text, user_agent):
     """The hex key of one audience (address + user agent) under a period's secret."""
     message = f"{address_text}\n{user_agent}".encode("utf-8", "replace")
-    return hmac.new(secret, message, hashlib.sha256).digest()[:KEY_BYTES].hex()
+    return hmac.digest(secret, message, hashlib.sha256)[:KEY_BYTES].hex()
 
 
 def forget_periods(periods):

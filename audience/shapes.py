@@ -1,36 +1,27 @@
-"""The AudioShape of each episode's audio: size, duration and the ID3 tag's bytes at its start."""
+"""The AudioShape of each episode's audio: size, duration and the bytes before its audio data."""
 
 import logging
 
 from audience.counting import AudioShape
+from episodes.formats.audio import audio_header_bytes
 from episodes.models import EpisodePage
 
 logger = logging.getLogger("audience.aggregation")
-_header_sizes = {}  # (audio pk, sha256) → bytes of the ID3v2 tag, for this process
-
-
-def id3_size(head):
-    """Bytes taken by an ID3v2 tag at the start of a file (from its first 10 bytes), or 0."""
-    if len(head) < 10 or not head.startswith(b"ID3") or any(byte & 0x80 for byte in head[6:10]):
-        return 0
-    size = 0
-    for byte in head[6:10]:  # a "syncsafe" integer: 7 bits a byte
-        size = (size << 7) | byte
-    footer = 10 if head[5] & 0x10 else 0
-    return 10 + size + footer
+_header_sizes = {}  # (audio pk, sha256) → header bytes of files stored without them
 
 
 def header_bytes(audio):
-    """The metadata bytes before the audio: the ID3v2 tag of an MP3 (AAC/M4A: counted as 0)."""
-    if audio.extension != "mp3":
-        return 0
+    """The metadata bytes before the audio (ID3v2 tags of an MP3, up to the mdat payload of an
+    M4A), read at upload; a file uploaded before that was stored is read once per process."""
+    if audio.header_bytes is not None:
+        return min(audio.header_bytes, audio.size)
     memo = (audio.pk, audio.sha256)
     if memo not in _header_sizes:
         try:
             with audio.file.storage.open(audio.file.name, "rb") as file:
-                _header_sizes[memo] = min(id3_size(file.read(10)), audio.size)
+                _header_sizes[memo] = audio_header_bytes(file, audio.size, audio.extension)
         except OSError:
-            logger.warning("Audio %s unreadable: its ID3 tag is counted as audio", audio.pk)
+            logger.warning("Audio %s unreadable: its header is counted as audio", audio.pk)
             return 0
     return _header_sizes[memo]
 

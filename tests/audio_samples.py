@@ -1,6 +1,7 @@
-"""Real audio for tests: MP3s encoded with lameenc, WAVs written with the stdlib, tags by mutagen.
+"""Real audio for tests: MP3s encoded with lameenc, AAC in M4A by FFmpeg's own encoder through
+PyAV, WAVs written with the stdlib, tags by mutagen.
 
-Formats we cannot encode in Python (M4A, Ogg, FLAC…) are tiny files in tests/data/, made once with
+Formats we do not encode here (ALAC, Ogg, FLAC…) are tiny files in tests/data/, made once with
 ffmpeg (see tests/data/README.md).
 """
 
@@ -8,9 +9,11 @@ import array
 import io
 import math
 import sys
+import tempfile
 import wave
 from pathlib import Path
 
+import av
 import lameenc
 from mutagen.apev2 import APEv2
 from mutagen.id3 import CHAP, CTOC, ID3, TIT2, WXXX, CTOCFlags
@@ -50,6 +53,29 @@ def encode_mp3(seconds=2.0, *, sample_rate=44100, channels=1, bitrate=128, dbfs=
     )
     pcm = sine_pcm(seconds, sample_rate=sample_rate, channels=channels, **tone)
     return bytes(encoder.encode(pcm) + encoder.flush())
+
+
+def encode_m4a(seconds=2.0, *, sample_rate=44100, bitrate=64000, faststart=True) -> bytes:
+    """AAC-LC in an M4A file, as an editor's software exports it: FFmpeg's AAC encoder and MP4
+    muxer (PyAV); faststart puts the moov box before the audio data (mdat), else after it."""
+    pcm = sine_pcm(seconds, sample_rate=sample_rate)
+    step = 2 * sample_rate  # one second of 16-bit mono samples at a time
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "episode.m4a"  # faststart rewrites the file: it needs a real one
+        options = {"movflags": "+faststart"} if faststart else {}
+        with av.open(str(path), mode="w", format="ipod", options=options) as container:
+            stream = container.add_stream("aac", rate=sample_rate, layout="mono")
+            stream.bit_rate = bitrate
+            to_float = av.AudioResampler(format="fltp", layout="mono", rate=sample_rate)
+            for start in range(0, len(pcm), step):
+                chunk = pcm[start : start + step]
+                frame = av.AudioFrame(format="s16", layout="mono", samples=len(chunk) // 2)
+                frame.planes[0].update(chunk)
+                frame.sample_rate, frame.pts = sample_rate, start // 2
+                for converted in to_float.resample(frame):
+                    container.mux(stream.encode(converted))
+            container.mux(stream.encode(None))
+        return path.read_bytes()
 
 
 def wav_bytes(seconds=1.0, *, sample_rate=44100, channels=1) -> bytes:

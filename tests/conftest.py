@@ -141,6 +141,16 @@ def long_episode(show):
 
 
 @pytest.fixture
+def m4a_episode(show):
+    """A published episode of 90 seconds of real AAC in an M4A, its moov box before the audio."""
+    return factories.make_episode(
+        show=show,
+        title="Les circuits courts",
+        audio=factories.make_m4a_audio(title="Circuits courts", seconds=90),
+    )
+
+
+@pytest.fixture
 def database_tasks(settings):
     """Tasks go to the database queue, as in production, until a worker runs them."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

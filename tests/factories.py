@@ -24,7 +24,7 @@ from episodes.models import (
     PodcastPage,
     TranscriptSegment,
 )
-from tests.audio_samples import encode_mp3
+from tests.audio_samples import encode_m4a, encode_mp3
 
 # The groups the migration creates.
 EDITORS, MODERATORS, ADMINISTRATORS = "Rédaction", "Validation association", "Administration"
@@ -72,6 +72,15 @@ def make_audio(*, title="Témoignage", seconds=2.0, id3_tag=b"", **encoding):
     upload is."""
     data = id3_tag + encode_mp3(seconds, **encoding)
     audio = AudioFile(title=title, file=ContentFile(data, name="a.mp3"))
+    audio.full_clean()
+    audio.save()
+    return audio
+
+
+def make_m4a_audio(*, title="Témoignage", seconds=2.0, faststart=True):
+    """An AudioFile from a real AAC-LC M4A (FFmpeg's encoder), checked as an upload is."""
+    data = encode_m4a(seconds, faststart=faststart)
+    audio = AudioFile(title=title, file=ContentFile(data, name="a.m4a"))
     audio.full_clean()
     audio.save()
     return audio

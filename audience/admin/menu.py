@@ -4,8 +4,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from audience.access import may_see_audience
+from audience.access import VIEW_ALL, may_see_audience
 from audience.admin import views
+from audience.admin.unknown_agents import UnknownAgentsView
 
 
 def admin_urls():
@@ -22,6 +23,11 @@ def admin_urls():
             views.BreakdownView.as_view(),
             name="audience_breakdown",
         ),
+        path(
+            "audience/agents-inconnus/",
+            UnknownAgentsView.as_view(),
+            name="audience_unknown_agents",
+        ),
     ]
 
 
@@ -30,6 +36,13 @@ class AudienceMenuItem(MenuItem):
 
     def is_shown(self, request):
         return may_see_audience(request.user)
+
+
+class TeamMenuItem(MenuItem):
+    """An item for the radio's team only (not partner associations)."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_ALL)
 
 
 def menu_item():
@@ -48,6 +61,7 @@ def menu_item():
             reverse("audience_breakdown", args=["app"]),
             icon_name="list-ul",
         ),
+        TeamMenuItem(_("Agents inconnus"), reverse("audience_unknown_agents"), icon_name="help"),
     ]
     return SubmenuMenuItem(
         _("Audience"), Menu(items=items), icon_name="view", name="audience", order=250

@@ -67,6 +67,9 @@ class AudioFacts:
     extension: str  # "mp3" or "m4a"
     size: int  # bytes
     sha256: str  # hex digest
+    # Bytes before the audio data: the ID3v2 tags of an MP3, up to the mdat payload of an M4A
+    # (the « metadata bytes » IAB's one-minute download threshold starts after).
+    header_bytes: int = 0
 
 
 class AudioRejected(Exception):
@@ -122,7 +125,7 @@ def _read_mp3(fileobj, size, start, name):
         raise _rejected("truncated", name=name)
     if chain.audio_frames <= 0:
         raise _rejected("no_audio", name=name)
-    return _facts("mp3", chain.duration, chain.bitrate, first, size, sha256)
+    return _facts("mp3", chain.duration, chain.bitrate, first, size, sha256, start)
 
 
 def _read_m4a(fileobj, size, name):
@@ -135,38 +138,51 @@ def _read_m4a(fileobj, size, name):
         label = "ALAC (Apple Lossless)" if info.codec == "alac" else info.codec_description
         raise _rejected("unsupported_format", name=name, format=label or f"MP4 ({info.codec})")
     _check_extension(name, "aac")
-    if not _boxes_fill_file(fileobj, size):
+    header_bytes = mp4_audio_start(fileobj, size)
+    if header_bytes is None:
         raise _rejected("truncated", name=name)
     sha256 = _stream(fileobj)
     if info.length <= 0:
         raise _rejected("no_audio", name=name)
     bitrate = info.bitrate or round(size * 8 / info.length)
-    return _facts("aac", info.length, bitrate, info, size, sha256)
+    return _facts("aac", info.length, bitrate, info, size, sha256, header_bytes)
 
 
-def _boxes_fill_file(fileobj, size):
+def mp4_audio_start(fileobj, size):
+    """Where an MP4's audio data begins (the payload of its first top-level mdat box), or None
+    when there is none or the top-level boxes do not end exactly where the file ends."""
     # mutagen seeks past a top-level box longer than the file without complaint; a cut upload
     # shows exactly that, so the top-level boxes must end where the file ends.
-    offset = 0
+    offset, audio_start = 0, None
     while offset + 8 <= size:
         fileobj.seek(offset)
         header = fileobj.read(16)
-        length = int.from_bytes(header[:4], "big")
+        length, header_length = int.from_bytes(header[:4], "big"), 8
         if length == 1:  # a 64-bit length follows the box type
-            length = int.from_bytes(header[8:16], "big")
+            length, header_length = int.from_bytes(header[8:16], "big"), 16
         elif length == 0:  # the box extends to the end of the file
             length = size - offset
-        if length < 8:
-            return False
+        if length < header_length:
+            return None
+        if header[4:8] == b"mdat" and audio_start is None:
+            audio_start = offset + header_length
         offset += length
-    return offset == size
+    return audio_start if offset == size else None
 
 
-def _facts(codec, duration, bitrate, info, size, sha256):
+def audio_header_bytes(fileobj, size, extension):
+    """The bytes before the audio data of a stored MP3 or M4A (AudioFacts.header_bytes)."""
+    if extension == "m4a":
+        return mp4_audio_start(fileobj, size) or 0
+    return min(_sniff(fileobj)[2], size)
+
+
+def _facts(codec, duration, bitrate, info, size, sha256, header_bytes):
     _, extension, mime_type = FORMATS[codec]
     return AudioFacts(
         duration=duration, bitrate=bitrate, sample_rate=info.sample_rate, channels=info.channels,
         codec=codec, mime_type=mime_type, extension=extension, size=size, sha256=sha256,
+        header_bytes=header_bytes,
     )  # fmt: skip
 
 

@@ -60,6 +60,10 @@ class AudioFile(index.Indexed, models.Model):
     )
     true_peak = models.FloatField(_("crête réelle (dBTP)"), null=True, blank=True, editable=False)
     waveform = models.JSONField(_("forme d'onde"), default=list, blank=True, editable=False)
+    # Null for files uploaded before it was read: the audience reads those files once.
+    header_bytes = models.BigIntegerField(
+        _("octets avant l'audio (ID3, métadonnées MP4)"), null=True, editable=False
+    )
     uploaded_at = models.DateTimeField(_("envoyé le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifié le"), auto_now=True)
 

@@ -35,7 +35,8 @@ class Listener:
         """One request at `when`; the body read whole, or only its first `read` bytes (the app
         then goes away). Returns the response."""
         self.monkeypatch.setattr("audience.recording.current_time", lambda: when)
-        url = reverse("episode_audio", kwargs={"guid": episode.guid, "ext": "mp3"})
+        ext = episode.audio.extension
+        url = reverse("episode_audio", kwargs={"guid": episode.guid, "ext": ext})
         if byte_range:
             headers["HTTP_RANGE"] = f"bytes={byte_range}"
         if self.user_agent is not None:

@@ -1,8 +1,15 @@
 """Podcast apps' real request sequences replayed on /audio/, then aggregated: exact counts."""
 
-import pytest
+import csv
+import io
 
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from audience import shapes
 from audience.models import DayFigures, Hit, MonthFigures
+from episodes.models import AudioFile
 from tests.audience.helpers import (
     ANTENNAPOD,
     APPLE_WATCH,
@@ -127,3 +134,46 @@ def test_launch_pace_counts_the_first_days_after_publication(client, monkeypatch
     assert downloads(long_episode, when=moment("2026-04-01 00:00")) == 3
     row = episode_figures(Period())[0]
     assert (row.first_day, row.first_week, row.first_month, row.all_time) == (1, 2, 3, 3)
+
+
+def m4a_minute_end(audio):
+    """The last byte of the first minute of audio past the M4A's moov and ftyp boxes."""
+    header = audio.header_bytes
+    return header + int((audio.size - header) / audio.duration * 60) - 1
+
+
+def test_an_m4a_minute_is_counted_after_its_metadata_boxes(client, monkeypatch, m4a_episode):
+    end = m4a_minute_end(m4a_episode.audio)
+    assert m4a_episode.audio.header_bytes > 1000  # the moov box comes first
+    below = Listener(client, monkeypatch, address="90.84.12.8")
+    below.fetch(m4a_episode, MORNING, byte_range=f"0-{end - 1000}")
+    above = Listener(client, monkeypatch, address="90.84.12.9")
+    above.fetch(m4a_episode, MORNING, byte_range=f"0-{end}")
+    assert downloads(m4a_episode, when=LATER) == 1
+
+
+def test_audio_stored_before_its_header_was_read_is_read_once(client, monkeypatch, m4a_episode):
+    header = m4a_episode.audio.header_bytes
+    AudioFile.objects.filter(pk=m4a_episode.audio_id).update(header_bytes=None)
+    m4a_episode.audio.refresh_from_db()
+    assert shapes.header_bytes(m4a_episode.audio) == header
+
+
+def test_one_listener_on_two_days_of_a_month_is_one_monthly_listener(
+    client, monkeypatch, admin_client, long_episode, episode
+):
+    spotify = Listener(client, monkeypatch, user_agent=SPOTIFY)
+    spotify.fetch(long_episode, MORNING)
+    spotify.fetch(episode, NEXT_DAY)  # another day, another episode: the same person
+    Listener(client, monkeypatch, address="90.84.12.99").fetch(long_episode, NEXT_DAY)
+    assert downloads(when=LATER) == 3
+    daily = DayFigures.objects.order_by("day").values_list("listeners", flat=True)
+    assert list(daily) == [1, 2]  # summed, the days would say 3 listeners
+    march = {"since": "2026-03-01", "until": "2026-03-31"}
+    html = admin_client.get(reverse("audience_overview"), march).content.decode()
+    assert "Auditeurs uniques, tout mars 2026 <strong>2</strong>" in html
+    out = io.StringIO()
+    call_command("audience_report", "--since", "2026-03-01", stdout=out)
+    rows = {row["guid"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+    assert rows[str(long_episode.guid)]["listeners"] == "2"
+    assert rows[str(episode.guid)]["listeners"] == "1"

@@ -14,6 +14,8 @@ import tempfile
 import time
 from contextlib import contextmanager
 
+from tests.bench import production
+
 SIZES = (10, 1000, 5000, 10000)
 HTTPS = {"secure": True, "headers": {"host": "127.0.0.1"}}
 
@@ -121,22 +123,6 @@ def measure_http(fixture, port):
     return rows
 
 
-def measure_production(folder):
-    """The production stack's rows and the publishing time, at N=1000."""
-    from episodes.models import EpisodePage
-    from tests.bench import production
-
-    episode = EpisodePage.objects.live().first()
-    rows = production.measure_production(episode, production.folder_for(folder))
-    return rows, production.measure_publishing(episode)
-
-
-def print_production_table(rows, publish_ms):
-    from tests.bench import production
-
-    production.print_production_table(rows, publish_ms)
-
-
 def print_feed_table(results):
     print("\nFeed of the show (Django test client, median ms)")
     print(f"{'N':>6} | {'uncached':>9} | {'cached':>7} | {'304':>6} | {'SQL':>4} | {'bytes':>9}")
@@ -188,13 +174,19 @@ def main():
         action="store_true",
         help="no database: measure a one-hour MP3's loudness, true peak and waveform only",
     )
+    parser.add_argument(
+        "--production-only",
+        action="store_true",
+        help="seed 1000 episodes and measure only the production stack (a 40-minute MP3)",
+    )
     arguments = parser.parse_args()
     if arguments.audio_only:
         from tests.bench import audio
 
         return audio.run_and_print()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
-    if arguments.audience_only:
+    only_one = arguments.search_only or arguments.audience_only or arguments.production_only
+    if arguments.audience_only or arguments.production_only:
         sizes = [1000]
     from tests.bench import servers
 
@@ -228,13 +220,17 @@ def main():
             seed.settle()
             seeding[size] = time.perf_counter() - start
             done = size
-            if arguments.search_only or arguments.audience_only:
+            if only_one:
                 break
             results[size] = measure_feed(client, "/podcasts/radio-des-territoires/feed.xml")
             queries[size] = pages.page_queries(client, HTTPS)
             if size == 1000:
                 http = measure_http(fixture, port)
-                production_rows = measure_production(folder)
+                production_rows = production.measure_stack(folder)
+        if arguments.production_only:
+            production.print_production_table(*production.measure_stack(folder))
+            print_machine(arguments.db)
+            return
         audience = None if arguments.search_only else measure_audience(fixture, client, port)
         if arguments.audience_only:
             from tests.bench import audience as audience_bench
@@ -249,7 +245,7 @@ def main():
             print_feed_table(results)
             print_http_table(http)
             if production_rows:
-                print_production_table(*production_rows)
+                production.print_production_table(*production_rows)
             print_page_queries(queries)
             editor.print_editor_table(editing)
         print_search_table(done, arguments.db, searches)
