@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets.auto_height_text import AdminAutoHeightTextInput
 
 from episodes.editor.consent import formset_speakers_without_consent, is_publishing, refusal_message
 from episodes.editor.kept_uploads import KeptFileInput, keep_or_ask_again, refuse_lost_files
@@ -100,6 +101,17 @@ class EpisodePageForm(WagtailAdminPageForm):
         self.initial["transcript_vtt"] = transcript_as_text(self.instance.transcript_segments.all())
         if not self.instance.pk and self.parent_page is not None:
             self.suggest_numbering()
+        if "title" in self.fields:
+            self.wrap_title()
+
+    def wrap_title(self):
+        """A long title wraps in a text area growing with it, instead of being cut; what is typed
+        stays one line (clean_title)."""
+        widget = self.fields["title"].widget
+        self.fields["title"].widget = AdminAutoHeightTextInput(attrs=dict(widget.attrs))
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data.get("title", "").split())
 
     def suggest_numbering(self):
         """A new episode of a show gets the next number in its latest season, filled in and said

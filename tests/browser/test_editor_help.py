@@ -90,16 +90,21 @@ def test_an_audio_files_facts_show_as_soon_as_it_is_chosen(editor, tmp_path):
 
 def is_cut(locator):
     """Whether the element's text is clipped (ellipsis, hidden overflow) instead of wrapped."""
-    return locator.evaluate("e => e.scrollWidth > e.clientWidth + 1")
+    return locator.evaluate(
+        "e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1"
+    )
 
 
 def test_a_long_title_wraps_in_the_editor_header_and_the_show_listing(editor, tmp_path):
     episode = make_episode(show=demo_show(), title=LONG_TITLE)
     editor.set_viewport_size({"width": 1366, "height": 768})
     editor.goto(f"/admin/pages/{episode.pk}/edit/")
-    header = editor.locator("header h1, .w-header__title").first
+    header = editor.locator("header .w-breadcrumbs li.w-font-bold")
     expect(header).to_contain_text("ancienne potasserie")
     assert not is_cut(header)
+    title = editor.locator("#id_title")
+    expect(title).to_have_value(LONG_TITLE)
+    assert not is_cut(title)
     screenshot(editor, tmp_path, "long-title-editor")
 
     editor.goto(f"/admin/pages/{demo_show().pk}/")
