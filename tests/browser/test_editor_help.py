@@ -4,6 +4,7 @@ titles wrap instead of being cut, and a blank form lacks nothing yet.
 
 EDITOR_SCREENSHOTS=folder keeps the screenshots taken on the way (to look at them)."""
 
+import json
 import os
 from pathlib import Path
 
@@ -124,3 +125,25 @@ def test_a_blank_episode_form_says_nothing_is_missing(editor, tmp_path):
     editor.get_by_role("button", name="Enregistrer le brouillon").click()
     expect(editor.locator(".messages")).to_contain_text("erreurs")
     screenshot(editor, tmp_path, "new-episode-after-failed-save")
+
+
+def test_a_chapters_file_chosen_before_a_failed_save_is_kept(editor, tmp_path):
+    start_episode(editor, demo_show().pk)
+    editor.get_by_role("tab", name="Chapitres").click()
+    chapters = {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Accueil"}]}
+    editor.get_by_label("Fichier de chapitres (JSON Podcasting 2.0)").set_input_files(
+        {
+            "name": "chapitres.json",
+            "mimeType": "application/json",
+            "buffer": json.dumps(chapters).encode(),
+        }
+    )
+    editor.get_by_role("tab", name="Contenu").click()
+    editor.locator("#id_title").fill("")
+    editor.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(editor.locator(".messages")).to_contain_text("erreurs")
+    editor.get_by_role("tab", name="Chapitres").click()
+    expect(editor.get_by_role("tabpanel", name="Chapitres")).to_contain_text(
+        "Fichier « chapitres.json » conservé : il sera pris en compte à l'enregistrement."
+    )
+    screenshot(editor, tmp_path, "failed-save-kept-chapters-file")
