@@ -19,11 +19,13 @@ OPEN_WORKFLOW = (WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CH
 
 @dataclass
 class EpisodeTodo:
-    """One episode in the panel: its title, its editor link, what it lacks, when it goes out."""
+    """One episode in the panel: its title, its editor link, what it lacks, what optional parts
+    it could have (suggestions, not faults), when it goes out."""
 
     title: str
     edit_url: str
     missing: list
+    suggestions: list
     scheduled_at: object
 
 
@@ -52,11 +54,11 @@ def annotated_episodes():
 
 
 def episodes_to_complete(now=None):
-    """Episodes lacking a transcript, artwork, consent or approval, and scheduled ones."""
+    """Episodes lacking a transcript, consent or approval, and scheduled ones; an episode's own
+    artwork is optional (the show's is used), suggested on these rows but listing none."""
     now = now or timezone.now()
     episodes = annotated_episodes().filter(
         Q(has_transcript=False)
-        | Q(artwork__isnull=True)
         | Q(lacks_consent=True)
         | Q(awaits_approval=True)
         | Q(scheduled_go_live__isnull=False)
@@ -81,8 +83,6 @@ def episode_todo(row, now):
     missing = []
     if not row["has_transcript"]:
         missing.append(_("transcription"))
-    if row["artwork_id"] is None:
-        missing.append(_("pochette"))
     if row["lacks_consent"]:
         missing.append(_("consentement"))
     if row["awaits_approval"]:
@@ -91,7 +91,8 @@ def episode_todo(row, now):
     if scheduled_at is None and row["live"] and row["publication_date"] > now:
         scheduled_at = row["publication_date"]
     edit_url = reverse("wagtailadmin_pages:edit", args=[row["pk"]])
-    return EpisodeTodo(row["title"], edit_url, missing, scheduled_at)
+    suggestions = [_("pochette de l'épisode")] if row["artwork_id"] is None else []
+    return EpisodeTodo(row["title"], edit_url, missing, suggestions, scheduled_at)
 
 
 class EpisodesToCompletePanel(Component):

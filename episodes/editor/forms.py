@@ -6,8 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.widgets.auto_height_text import AdminAutoHeightTextInput
 
 from episodes.editor.consent import formset_speakers_without_consent, is_publishing, refusal_message
+from episodes.editor.kept_uploads import KeptFileInput, keep_or_ask_again, refuse_lost_files
 from episodes.editor.scheduling import PublicationDateSchedules
 from episodes.editor.transcript_text import (
     TranscriptTextField,
@@ -45,6 +47,16 @@ def first_few(messages, shown=MAX_ERRORS_SHOWN):
     return [*messages[:shown], more % {"count": rest}]
 
 
+def next_numbering(numbering):
+    """(season, episode number) suggested after these episodes' (season, number) pairs: the
+    latest season, the number after its highest there; None when that season numbers none."""
+    if not numbering:
+        return None, 1
+    season = max((pair[0] for pair in numbering if pair[0] is not None), default=None)
+    numbers = [number for of, number in numbering if of == season and number is not None]
+    return (season, max(numbers) + 1) if numbers else None
+
+
 class EpisodePageForm(PublicationDateSchedules, WagtailAdminPageForm):
     """Checks and imports an episode's transcript and chapters, and refuses publishing while a
     speaker's consent is missing; never loses the editor's edits."""
@@ -77,6 +89,7 @@ class EpisodePageForm(PublicationDateSchedules, WagtailAdminPageForm):
     chapters_file = forms.FileField(
         label=_("Fichier de chapitres (JSON Podcasting 2.0)"),
         required=False,
+        widget=KeptFileInput,
         validators=[check_text_upload_size],
         help_text=_(
             "Un fichier chapters.json ; remplace les chapitres de la liste. Les chapitres "
@@ -87,20 +100,58 @@ class EpisodePageForm(PublicationDateSchedules, WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["transcript_vtt"] = transcript_as_text(self.instance.transcript_segments.all())
+        if not self.instance.pk and self.parent_page is not None:
+            self.suggest_numbering()
+        if "title" in self.fields:
+            self.wrap_title()
+
+    def wrap_title(self):
+        """A long title wraps in a text area growing with it, instead of being cut; what is typed
+        stays one line (clean_title)."""
+        widget = self.fields["title"].widget
+        self.fields["title"].widget = AdminAutoHeightTextInput(attrs=dict(widget.attrs))
+
+    def clean_title(self):
+        return " ".join(self.cleaned_data.get("title", "").split())
+
+    def suggest_numbering(self):
+        """A new episode of a show gets the next number in its latest season, filled in and said
+        in the help text; nothing when the show's episodes carry no number."""
+        siblings = type(self.instance).objects.child_of(self.parent_page)
+        suggestion = next_numbering(list(siblings.values_list("season", "episode_number")))
+        if suggestion is None or "episode_number" not in self.fields:
+            return
+        season, number = suggestion
+        self.initial["episode_number"] = self.initial.get("episode_number") or number
+        if season is not None:
+            self.initial["season"] = self.initial.get("season") or season
+            text = _("Suggestion : épisode %(number)s, saison %(season)s.")
+        else:
+            text = _("Suggestion : épisode %(number)s.")
+        self.fields["episode_number"].help_text = text % {"number": number, "season": season}
 
     def is_valid(self):
         """Consent is checked once the form and its formsets are valid, on the speakers being sent;
-        on refusal Wagtail re-renders the editor with everything the editor typed."""
-        valid = super().is_valid()
-        if valid and is_publishing(self.data) and "speakers" in self.formsets:
+        on refusal Wagtail re-renders the editor with everything the editor typed, and the files
+        chosen are kept (or asked for again)."""
+        valid = super().is_valid() and not self.refused_for_consent()
+        if not valid:
+            keep_or_ask_again(self, "chapters_file")
+            # An accepted transcript file is already in the text box (show_transcript).
+            keep_or_ask_again(self, "transcript_file", keep_file=False)
+        return valid
+
+    def refused_for_consent(self):
+        if is_publishing(self.data) and "speakers" in self.formsets:
             missing = formset_speakers_without_consent(self.formsets["speakers"])
             if missing:
                 self.add_error(None, refusal_message(missing))
-                return False
-        return valid
+                return True
+        return False
 
     def clean(self):
         cleaned_data = super().clean()
+        refuse_lost_files(self, ["chapters_file"])
         audio = cleaned_data.get("audio")
         duration = audio.duration if audio else 0
         self.new_segments = self.new_transcript(duration)

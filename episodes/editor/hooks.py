@@ -1,7 +1,10 @@
 """What the admin's hooks add for editors and moderators: the « Épisodes à compléter » panel,
-the consent rule at every way in (opening an episode, bulk publishing), the import page."""
+the consent rule at every way in (opening an episode, bulk publishing), the import page, the
+admin's own stylesheet and script."""
 
 from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 
@@ -69,3 +72,15 @@ def pages_without_consent(pages, include_descendants=False):
         if names:
             refused[latest.title] = names
     return refused
+
+
+@hooks.register("insert_global_admin_css")
+def editor_stylesheet():
+    """Long titles wrap in the admin's headers, breadcrumbs and listings instead of being cut."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def audio_facts_script():
+    """An audio file's facts shown as soon as it is chosen, before it is sent."""
+    return format_html('<script src="{}" defer></script>', static("js/admin_audio_facts.js"))

@@ -59,13 +59,14 @@ class TranscriptPanel(FieldPanel):
 
 
 class MissingTranscriptPanel(Panel):
-    """A warning, in the episode editor, that the episode has no transcript (accessibility)."""
+    """A warning, in the episode editor, that a saved episode has no transcript (accessibility);
+    a new episode's blank form lacks nothing yet."""
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "episodes/admin/missing_transcript_panel.html"
 
         def is_shown(self):
-            return not self.instance.transcript_segments.exists()
+            return bool(self.instance.pk) and not self.instance.transcript_segments.exists()
 
 
 def podcast_edit_handler(content_panels):

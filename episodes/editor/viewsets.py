@@ -1,7 +1,8 @@
 """The admin's « Radio » menu: audio files, themes, associations, people and events, with their
-listings, and the audio chooser that can upload from the episode editor."""
+listings, and the audio and person choosers that create one without leaving the episode editor."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
@@ -16,6 +17,30 @@ class AudioChooserViewSet(SnippetChooserViewSet):
     """Lets editors upload a new audio file from the episode editor."""
 
     form_fields = ["title", "file"]
+
+
+class PersonCreationForm(WagtailAdminModelForm):
+    """A guest created from the episode's speakers: who they are; their role and consent are
+    recorded on the speaker's row, and without consent the episode cannot be published."""
+
+    class Meta:
+        model = Person
+        fields = ["name", "title", "association"]
+        help_texts = {
+            "name": _(
+                "Après l'ajout, indiquez son rôle et cochez « consentement recueilli » dans la "
+                "ligne de l'intervenant : sans consentement, l'épisode ne peut pas être publié."
+            )
+        }
+
+
+class PersonChooserViewSet(SnippetChooserViewSet):
+    """Lets editors add a new guest from the episode editor's speakers."""
+
+    creation_form_class = PersonCreationForm
+    creation_tab_label = _("Nouvelle personne")
+    create_action_label = _("Ajouter cette personne")
+    create_action_clicked_label = _("Ajout…")
 
 
 class AudioFileViewSet(SnippetViewSet):
@@ -51,6 +76,7 @@ class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     list_display = ["name", "title", "association"]
+    chooser_viewset_class = PersonChooserViewSet
 
 
 class EventViewSet(SnippetViewSet):

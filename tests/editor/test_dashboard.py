@@ -1,16 +1,23 @@
 """The admin home lists the episodes that cannot go out as they are, and the scheduled ones."""
 
 import datetime
+import html
+import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from episodes.editor.dashboard import episodes_to_complete
-from episodes.models import EpisodeSpeaker, Person
+from episodes.models import EpisodePage, EpisodeSpeaker, Person
 from tests import factories
 from tests.editor.helpers import add_url, edit_url, episode_form, speaker
 from tests.factories import EDITORS, make_full_episode, make_member
+
+
+def text_of(cell):
+    """A cell's text as the editor reads it: tags left out, entities decoded."""
+    return html.unescape(re.sub(r"<[^>]*>", "", cell.lstrip(">")))
 
 
 def panel_rows(client):
@@ -21,7 +28,7 @@ def panel_rows(client):
     for row in panel.split("<tr>")[2:]:
         cells = [cell.split("</td>")[0] for cell in row.split("<td")[1:]]
         title = cells[0].split('">', 2)[-1].split("</a>")[0]
-        rows[title] = (cells[1].lstrip(">"), cells[2].lstrip(">"))
+        rows[title] = (text_of(cells[1]), cells[2].lstrip(">"))
     return rows
 
 
@@ -38,10 +45,19 @@ def test_panel_names_what_each_episode_lacks_with_a_link_to_edit_it(administrato
     bare.save()
     full = make_full_episode(show=show, title="Consentement manquant")
     rows = panel_rows(administrator_client)
-    assert rows["Sans rien"][0] == "transcription, pochette, consentement"
+    assert rows["Sans rien"][0] == (
+        "transcription, consentement (suggestion facultative : pochette de l'épisode)"
+    )
     assert rows["Consentement manquant"][0] == "consentement"
     html = administrator_client.get("/admin/").content.decode()
     assert f'href="{edit_url(bare)}"' in html and f'href="{edit_url(full)}"' in html
+
+
+def test_an_episode_lacking_only_its_optional_artwork_is_not_listed(administrator_client, show):
+    episode = make_full_episode(show=show, title="Sans pochette")
+    EpisodeSpeaker.objects.update(consent_given=True)
+    EpisodePage.objects.filter(pk=episode.pk).update(artwork=None)
+    assert "Sans pochette" not in panel_rows(administrator_client)
 
 
 def test_episode_awaiting_approval_is_listed(client, django_user_model, show):
@@ -53,7 +69,7 @@ def test_episode_awaiting_approval_is_listed(client, django_user_model, show):
     )
     client.post(add_url(show), form)
     assert panel_rows(client)["Yoti : la seconde vie des objets"][0] == (
-        "transcription, pochette, validation"
+        "transcription, validation (suggestion facultative : pochette de l'épisode)"
     )
 
 

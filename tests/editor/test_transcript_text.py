@@ -93,7 +93,7 @@ def test_a_bad_cue_is_refused_naming_its_line_and_the_text_is_kept(admin_client,
     assert "Ligne 6 : horodatage illisible « 00:00:01,000 --> 00:00:02.000 »" in page_text(response)
     kept = html.unescape(response.content.decode().split('name="transcript_vtt"', 1)[1])
     assert "Bienvenue à toutes et à tous sur Radio des Territoires." in kept
-    assert 'value="Un titre retravaillé"' in response.content.decode()
+    assert "Un titre retravaillé</textarea>" in response.content.decode()
     assert saved(episode)[0][3] == "Bienvenue sur Radio des Territoires."
 
 

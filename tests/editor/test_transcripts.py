@@ -204,7 +204,7 @@ def test_a_refused_transcript_keeps_the_editors_other_changes(admin_client, epis
         title=["Un titre retravaillé"],
     )
     assert response.status_code == 200
-    assert 'value="Un titre retravaillé"' in response.content.decode()
+    assert "Un titre retravaillé</textarea>" in response.content.decode()
     assert latest(episode).title == episode.title
 
 
