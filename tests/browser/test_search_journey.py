@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_theme_and_a_spoken_word_lead_to_the_second_it_is_said(page):
     page.goto("/recherche/")
     page.get_by_label("Thème", exact=True).select_option("habitat-inclusif")
-    page.get_by_role("searchbox").fill("colocation")
-    page.get_by_role("searchbox").press("Enter")
+    page.get_by_role("searchbox", name="Rechercher un témoignage").fill("colocation")
+    page.get_by_role("searchbox", name="Rechercher un témoignage").press("Enter")
     result = page.get_by_role("link", name="Handicap et bien-vieillir", exact=False).first
     expect(result).to_be_visible()
     passage = page.locator(".search-passages a[href*='?t=20']").first
