@@ -14,7 +14,7 @@ the newest.
 The tsvectors hold stems only, so the visitor's exact spelling is looked for in the entries'
 titles as stored (title_text), unaccented and unstemmed ('simple' configuration), on the
 matching entries only: a title with the word as typed (or its singular or plural, as SQLite's
-exact tier) ranks before a title with another word of the same stem.
+exact tier) ranks before a title with another word of the same stem, and before any body.
 """
 
 from collections import Counter
@@ -22,7 +22,7 @@ from functools import reduce
 from operator import and_, or_
 
 from django.db import connection, transaction
-from django.db.models import Case, F, Func, Q, Value, When
+from django.db.models import F, Func, Q
 
 from search.backends.tiers import (
     EXACT_WEIGHT,
@@ -79,9 +79,10 @@ def ranked(ids, content_type_ids, query, exact):
 
     entries = IndexEntry.objects.filter(pk_in(sorted(ids), "id"))
     entries = entries.filter(content_type_id__in=content_type_ids)
-    entries = entries.alias(title_as_typed=title_as_typed())
-    in_title = When(Q(title_as_typed=exact), then=Value(EXACT_WEIGHT))
-    rank = Case(in_title, default=Value(0.0)) + SearchRank(F("title"), query) * TITLE_WEIGHT
+    # Divided by the title's length (normalization 2): the shorter the title saying the words,
+    # the better, as SQLite's bm25 has it.
+    as_typed = SearchRank(title_as_typed(), exact, normalization=2) * EXACT_WEIGHT
+    rank = as_typed + SearchRank(F("title"), query) * TITLE_WEIGHT
     if len(ids) <= RANKED_MATCHES:
         rank = rank + SearchRank(F("body"), query)
     rows = entries.annotate(rank=rank).order_by("-rank", "-id")
