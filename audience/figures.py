@@ -122,17 +122,19 @@ def episode_figures(period, scope=None):
     return sorted(figures, key=lambda row: (-row.downloads, -row.all_time, row.title))
 
 
-def top_episodes(period, scope=None, limit=10):
-    """[(title, downloads)] of the most downloaded episodes of the period, in two queries."""
+def most_downloaded(period, scope=None, limit=10):
+    """[(episode id, downloads)] of the most downloaded episodes of the period, in one query."""
     rows = scoped(EpisodeDay.objects.filter(period.q(), episode__isnull=False), scope)
     rows = rows.values("episode_id").annotate(n=Sum("downloads")).order_by("-n", "episode_id")
-    rows = list(rows[:limit])
-    titles = dict(
-        EpisodePage.objects.filter(pk__in=[row["episode_id"] for row in rows]).values_list(
-            "pk", "title"
-        )
-    )
-    return [(titles.get(row["episode_id"], ""), row["n"]) for row in rows]
+    return list(rows.values_list("episode_id", "n")[:limit])
+
+
+def top_episodes(period, scope=None, limit=10):
+    """[(title, downloads)] of the most downloaded episodes of the period, in two queries."""
+    rows = most_downloaded(period, scope, limit)
+    episodes = EpisodePage.objects.filter(pk__in=[pk for pk, _ in rows])
+    titles = dict(episodes.values_list("pk", "title"))
+    return [(titles.get(pk, ""), downloads) for pk, downloads in rows]
 
 
 BREAKDOWNS = {

@@ -1,17 +1,24 @@
 """The objects shown on a result page: episodes with their passages, associations, resources,
 the editors' picks, and what to offer when nothing is found."""
 
+import datetime
 from dataclasses import dataclass
 
+from django.core.cache import cache
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.search.utils import normalise_query_string
 
+from audience.figures import Period, most_downloaded
 from episodes.models import Association, EpisodePage, KnowledgePage, Theme
 from search.passages import transcript_passages
 from search.query import fold
 
 OTHER_RESULTS = 5
 SUGGESTED_EPISODES = 3
+LISTENING_DAYS = 30
+# The audience's daily figures move once a minute at most; an hour's delay suits a suggestion.
+MOST_LISTENED_SECONDS = 3600
 
 
 @dataclass(frozen=True)
@@ -74,10 +81,29 @@ def promotions(*texts):
 
 
 def nothing_found_help(catalogue):
-    """What an empty result page offers: the themes and a few episodes to listen to."""
-    recent = [entry.pk for entry in catalogue.visible()[:SUGGESTED_EPISODES]]
-    episodes = in_order(EpisodePage.objects.filter(pk__in=recent), recent)
+    """What an empty result page offers: the themes and a few episodes to listen to, the most
+    downloaded over the last 30 days, or the newest while the audience has no figures."""
+    visible = {entry.pk for entry in catalogue.visible()}
+    suggested = [pk for pk in most_listened() if pk in visible][:SUGGESTED_EPISODES]
+    most_listened_found = bool(suggested)
+    if not suggested:
+        suggested = [entry.pk for entry in catalogue.visible()[:SUGGESTED_EPISODES]]
+    episodes = in_order(EpisodePage.objects.filter(pk__in=suggested), suggested)
     return {
         "suggested_themes": list(Theme.objects.order_by("name")),
         "suggested_episodes": [(episode, episode.get_url()) for episode in episodes],
+        "suggested_most_listened": most_listened_found,
     }
+
+
+def most_listened():
+    """The pks of the episodes most downloaded over the last LISTENING_DAYS UTC days, best first
+    (a few more than shown, some may be unpublished since), cached for an hour."""
+    today = timezone.now().date()
+    key = f"search:most-listened:{today.isoformat()}"
+    pks = cache.get(key)
+    if pks is None:
+        period = Period(today - datetime.timedelta(days=LISTENING_DAYS - 1), today)
+        pks = [pk for pk, _ in most_downloaded(period, limit=SUGGESTED_EPISODES * 10)]
+        cache.set(key, pks, MOST_LISTENED_SECONDS)
+    return pks

@@ -27,6 +27,9 @@ SEARCHES = {
     "q=seniors": "any",  # the seeded synonym group: personnes âgées, vieillissement
     "q=personnes+%C3%A2g%C3%A9es": "any",
     "q=insertion+zygomatique": "none",  # one word found, one not: partial matches only
+    "q=directive+europ%C3%A9enne": "any",  # words said in transcripts only
+    "q=Christopher+Charton": "any",  # a speaker's name
+    "q=club+des+six": "any",  # an association's name, stop word inside
     "theme=habitat-inclusif": "third",  # facet alone: browse by theme
     "theme=habitat-inclusif&q=logement": "some",
     "association=wimoov&q=emploi": "some",

@@ -17,6 +17,7 @@ import datetime
 import itertools
 import random
 import re
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from tqdm import tqdm
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -162,13 +164,15 @@ def create_show():
 def add_episodes(fixture, start, stop):
     """Episodes number start..stop-1, published, with speakers, chapters and a transcript."""
     base = timezone.now() - datetime.timedelta(hours=HOURS_BETWEEN_EPISODES * (stop + 1))
-    for first in range(start, stop, BATCH):
-        numbers = range(first, min(first + BATCH, stop))
-        episodes = [new_episode(fixture, number, base) for number in numbers]
-        insert_pages(Page.objects.get(pk=fixture["show"].pk), episodes)
-        add_parts(fixture, episodes)
-        add_transcripts(episodes)
-        index_episodes(episodes)
+    with tqdm(total=stop - start, unit="episode", desc="Seeding", file=sys.stderr) as progress:
+        for first in range(start, stop, BATCH):
+            numbers = range(first, min(first + BATCH, stop))
+            episodes = [new_episode(fixture, number, base) for number in numbers]
+            insert_pages(Page.objects.get(pk=fixture["show"].pk), episodes)
+            add_parts(fixture, episodes)
+            add_transcripts(episodes)
+            index_episodes(episodes)
+            progress.update(len(episodes))
 
 
 def new_episode(fixture, number, base):

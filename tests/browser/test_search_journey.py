@@ -5,6 +5,8 @@ import re
 import pytest
 
 from tests.browser import PLAYWRIGHT_MISSING, require
+from tests.browser.helpers import VIEWPORTS, dock_audio, sized
+from tests.browser.test_listening import play_the_featured_episode
 from tests.browser.test_player import first_playing_position
 
 expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
@@ -15,8 +17,8 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_theme_and_a_spoken_word_lead_to_the_second_it_is_said(page):
     page.goto("/recherche/")
     page.get_by_label("Thème", exact=True).select_option("habitat-inclusif")
-    page.get_by_role("searchbox").fill("colocation")
-    page.get_by_role("searchbox").press("Enter")
+    page.get_by_role("searchbox", name="Rechercher un témoignage").fill("colocation")
+    page.get_by_role("searchbox", name="Rechercher un témoignage").press("Enter")
     result = page.get_by_role("link", name="Handicap et bien-vieillir", exact=False).first
     expect(result).to_be_visible()
     passage = page.locator(".search-passages a[href*='?t=20']").first
@@ -64,3 +66,23 @@ def test_on_a_wide_screen_the_filters_sit_beside_the_results(page, tmp_path):
         <= (first_result.bounding_box()["x"])
     )
     page.screenshot(path=tmp_path / "wide.png", full_page=True)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_the_header_search_box_searches_from_any_page_while_the_episode_plays(
+    page, viewport, tmp_path
+):
+    sized(page, viewport).goto("/associations/wimoov/")
+    box = page.get_by_role("search", name="Rechercher sur le site").get_by_role("searchbox")
+    expect(box).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport][0]
+    page.screenshot(path=tmp_path / f"header-{viewport}.png")
+    play_the_featured_episode(page)
+    page.get_by_role("link", name="Associations").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Annuaire des associations")
+    box.fill("beguinnage")
+    box.press("Enter")
+    expect(page).to_have_url(re.compile(r"/recherche/\?q=beguinnage"))
+    expect(page.locator(".search-correction")).to_contain_text("Résultats pour béguinage")
+    assert dock_audio(page, "!a.paused")  # navigation.js swapped <main>: the dock plays on
+    page.screenshot(path=tmp_path / f"header-results-{viewport}.png")

@@ -1,8 +1,14 @@
 """What the search understands of a visitor's words: corrections, synonyms, stems, partial
 matches, and the help of an empty page, on the demo content."""
 
+import datetime
+import re
+from html import unescape
+
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from episodes.models import EpisodePage, PodcastPage
 from tests import factories
@@ -58,8 +64,6 @@ def test_reconditionne_finds_reconditionnement(client, demo):
 
 
 def test_the_visitors_exact_word_ranks_before_words_of_the_same_stem(client, demo):
-    if connection.vendor == "postgresql":
-        pytest.skip("PostgreSQL's tsvectors keep stems only (search/backends/postgres.py)")
     show = PodcastPage.objects.get()
     factories.make_episode(show=show, title="Handicapés : le droit au travail", slug="droit")
     factories.make_episode(show=show, title="Vivre avec un handicap", slug="vivre")
@@ -106,3 +110,49 @@ def test_a_correction_finding_nothing_either_is_only_suggested(client, show):
     html = search(client, q="permaculure")
     assert "Résultats pour" not in html
     assert "Vouliez-vous dire" in html and "Aucun résultat pour « permaculure »." in html
+
+
+def listened(days_ago, episode_slug, per_day):
+    """Downloads of an episode on each of these days back from today, as aggregation writes them."""
+    today = timezone.now().date()
+    days = [today - datetime.timedelta(days=number) for number in days_ago]
+    episode = EpisodePage.objects.get(slug=episode_slug)
+    factories.make_download_figures(episodes=[episode], days=days, per_day=per_day)
+
+
+EPISODE_LINK = re.compile(r'<li><a href="[^"]+">([^<]+)</a></li>')
+
+
+def suggested_titles(html):
+    """The heading of the episodes an empty result page offers, and their titles."""
+    help_section = html.split('id="search-help"', 1)[1].split("</section>", 1)[0]
+    heading, episodes = help_section.split("<h3>", 1)[1].split("</h3>", 1)
+    return heading, [unescape(title) for title in EPISODE_LINK.findall(episodes)]
+
+
+def test_an_empty_result_page_offers_the_most_listened_episodes_of_the_last_30_days(client, demo):
+    listened(range(0, 5), "yoti", per_day=4)  # 20 downloads
+    listened(range(5, 10), "wimoov", per_day=3)  # 15
+    listened(range(29, 30), "habitat-inclusif", per_day=2)  # 2, on the 30th day back
+    listened(range(30, 40), "ecodair", per_day=50)  # many, but earlier
+    heading, titles = suggested_titles(search(client, q="zygomatique"))
+    assert heading == "Les plus écoutés ces 30 derniers jours"
+    expected = [EpisodePage.objects.get(slug=slug).title for slug in ("yoti", "wimoov")]
+    assert titles == [*expected, EpisodePage.objects.get(slug="habitat-inclusif").title]
+
+
+def test_an_unpublished_episode_is_not_offered_however_listened(client, demo):
+    listened(range(0, 3), "yoti", per_day=9)
+    listened(range(3, 6), "wimoov", per_day=1)
+    EpisodePage.objects.get(slug="yoti").unpublish()
+    _, titles = suggested_titles(search(client, q="zygomatique"))
+    assert titles == [EpisodePage.objects.get(slug="wimoov").title]
+
+
+def test_the_most_listened_episodes_are_read_once_an_hour_not_at_each_empty_search(client, demo):
+    listened(range(0, 3), "yoti", per_day=9)
+    search(client, q="zygomatique")
+    with CaptureQueriesContext(connection) as context:
+        html = search(client, q="zygomatique")
+    assert EpisodePage.objects.get(slug="yoti").title in suggested_titles(html)[1]
+    assert not any("audience_episodeday" in query["sql"] for query in context.captured_queries)
