@@ -48,7 +48,7 @@ def log_out(page):
 
 def footer_action(page, selector):
     """A button of the editor's action menu, opening its drop-up menu when the button is in it."""
-    button = page.locator(selector).first
+    button = page.locator("footer").locator(selector).first
     if not button.is_visible():
         page.locator("footer .w-dropdown__toggle").first.click()
     return button
@@ -90,7 +90,7 @@ def record_consent(page):
 
 def add_chapter(page, start, title):
     page.get_by_role("tab", name="Chapitres").click()
-    page.get_by_role("button", name="Ajouter un(e) chapitre").click()
+    page.get_by_role("button", name="Ajouter : chapitre").click()
     page.locator("#id_chapters-0-start_time").fill(start)
     page.locator("#id_chapters-0-title").fill(title)
 
