@@ -1,5 +1,6 @@
 """Browser fixtures: one Debian chromium for all browser tests, a tab per test, the demo site."""
 
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -78,8 +79,17 @@ def page(browser, demo_site):
     context = browser.new_context(base_url=demo_site.url)
     context.set_default_timeout(10_000)
     context.add_init_script(RECORD_AUDIO_EVENTS)
-    yield context.new_page()
+    tab = context.new_page()
+    yield tab
+    leave_quietly(tab)
     context.close()
+
+
+def leave_quietly(tab):
+    """Leave the page and let the live server finish what it was sent (an editor's autosave)
+    before the database is emptied for the next test."""
+    tab.goto("about:blank")
+    time.sleep(1)
 
 
 @pytest.fixture
