@@ -1,8 +1,10 @@
 """Audio files of an import downloaded a few at a time, ahead of the episodes being written.
 
-Only the downloads run in threads (a small pool, at most AHEAD files waiting on disk); every
-check and database write stays in the importing thread, in the feed's order. The pool ends with
-the import (prefetching() closes it and the files nobody took).
+Only the downloads run in threads (a small pool, at most AHEAD files waiting on disk, more while
+a batch waits for its own); every check and database write stays in the importing thread, in the
+feed's order. A batch of episodes waits for its audio (ready()) before its transaction opens, so
+no database lock is held while a host is slow. The pool ends with the import (prefetching()
+closes it and the files nobody took).
 """
 
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +32,18 @@ class AudioPrefetch:
         while self.waiting and len(self.started) < AHEAD:
             url = self.waiting.pop(0)
             self.started[url] = self.pool.submit(fetch_to_tempfile, url, max_bytes=self.max_bytes)
+
+    def ready(self, urls):
+        """Wait until these addresses' downloads are done (started now if not yet planned)."""
+        for url in dict.fromkeys(urls):
+            if url not in self.started:
+                if url in self.waiting:
+                    self.waiting.remove(url)
+                self.started[url] = self.pool.submit(
+                    fetch_to_tempfile, url, max_bytes=self.max_bytes
+                )
+        for url in dict.fromkeys(urls):
+            self.started[url].exception()  # waits; the outcome is take()'s
 
     def take(self, url):
         """(file, Content-Type) of url's download (FetchError as it came), started now if it

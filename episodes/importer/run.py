@@ -87,10 +87,12 @@ def import_feed(feed, source, reporter, choice, user, action, beat):
     reporter.started(show, len(episodes))
     counts = {"added": 0, "updated": 0, "unchanged": 0, "failed": 0}
     beat = throttled(beat)
-    with known_pages(show) as known, prefetching(known.new_audio(episodes)):
+    with known_pages(show) as known, prefetching(known.new_audio(episodes)) as prefetch:
         for start in range(0, len(episodes), BATCH):  # oldest first, as they were published
+            batch = episodes[start : start + BATCH]
+            prefetch.ready(known.new_audio(batch))  # no lock held while the audio downloads
             with transaction.atomic():  # one commit per batch of items
-                for data in episodes[start : start + BATCH]:
+                for data in batch:
                     result = import_episode(show, data, reporter, user, action)
                     counts[result] += 1
                     reporter.episode_done(data.title, result)

@@ -36,6 +36,7 @@ class Host(ThreadingHTTPServer):
         super().__init__((address, 0), FileHandler)
         self.files = {}
         self.delays = {}  # path: seconds to wait before answering
+        self.holds = {}  # path: a threading.Event the answer waits for (at most a minute)
         self.trickles = {}  # path: seconds between two bytes of the body
         self.redirects = {}  # path: the address a 302 sends to
         self.requests = []
@@ -48,6 +49,8 @@ class FileHandler(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802 (the http.server API)
         self.server.requests.append((self.path, self.headers.get("User-Agent", "")))
         time.sleep(self.server.delays.get(self.path, 0))
+        if self.path in self.server.holds:
+            self.server.holds[self.path].wait(timeout=60)
         if self.path in self.server.redirects:
             self.send_response(302)
             self.send_header("Location", self.server.redirects[self.path])

@@ -3,6 +3,8 @@ process or another, is refused in French before writing anything; never two show
 of an episode, and never "database is locked" on SQLite."""
 
 import io
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -48,20 +50,28 @@ def test_the_lock_of_an_import_that_died_is_taken_over(host, home):
 def test_two_processes_importing_the_same_feed_at_once_make_one_show(host, tmp_path):
     make_home()
     publish_podcast(host)
-    host.delays["/audio/episode-1.mp3"] = (
-        3  # the first import is still running when the second starts
-    )
+    held = host.holds["/audio/episode-1.mp3"] = threading.Event()  # the first import waits
     database_url, rows = database_for_other_processes(tmp_path)
-    commands = [
-        start_command(["import_podcast", host.url("/feed.xml")], database_url, tmp_path / "media")
-        for _ in range(2)
-    ]
-    results = [(command.wait(timeout=300), *command.communicate()) for command in commands]
-    outputs = sorted(results)
-    assert [code for code, _out, _err in outputs] == [0, 1], outputs
-    assert "Import terminé : 2 ajoutés" in outputs[0][1]
-    assert RUNNING in outputs[1][2] and "database is locked" not in outputs[1][2]
+    url, media = host.url("/feed.xml"), tmp_path / "media"
+    first = start_command(["import_podcast", url], database_url, media)
+    wait_for(lambda: rows("SELECT COUNT(*) FROM episodes_importlock") == [(1,)])
+    second = start_command(["import_podcast", url], database_url, media)
+    second_out, second_err = second.communicate(timeout=300)
+    held.set()
+    first_out, first_err = first.communicate(timeout=300)
+    assert first.returncode == 0, (first_out, first_err)
+    assert "Import terminé : 2 ajoutés" in first_out
+    assert second.returncode == 1, (second_out, second_err)
+    assert RUNNING in second_err and "database is locked" not in second_err
     assert rows("SELECT COUNT(*) FROM episodes_podcastpage") == [(1,)]
     guids = rows("SELECT source_guid, COUNT(*) FROM episodes_episodepage GROUP BY source_guid")
     assert sorted(count for _guid, count in guids) == [1, 1]
     assert rows("SELECT COUNT(*) FROM episodes_importlock") == [(0,)]
+
+
+def wait_for(condition, seconds=120):
+    """Poll condition() until it holds (the other process got there), failing after seconds."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the first import never took the feed's lock"
+        time.sleep(0.1)
