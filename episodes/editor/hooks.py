@@ -84,3 +84,9 @@ def editor_stylesheet():
 def audio_facts_script():
     """An audio file's facts shown as soon as it is chosen, before it is sent."""
     return format_html('<script src="{}" defer></script>', static("js/admin_audio_facts.js"))
+
+
+@hooks.register("insert_editor_js")
+def autosave_wait_script():
+    """An action clicked while an autosave is answering is sent once it has answered."""
+    return format_html('<script src="{}" defer></script>', static("js/admin_autosave_wait.js"))
