@@ -270,7 +270,7 @@ def measure_audience(fixture, client, port):
 
     episodes = list(EpisodePage.objects.order_by("pk").values_list("pk", flat=True)[:1000])
     path = EpisodePage.objects.live().first().audio_path
-    recording = audience.measure_recording(lambda: servers.gunicorn(port), path)
+    recording = audience.measure_recording(servers.gunicorn, path)
     aggregation = audience.measure_aggregation(episodes, fixture["audio"].size)
     return recording, aggregation, audience.measure_overview(client, episodes)
 
