@@ -27,6 +27,16 @@ class MeasureUnavailable(Exception):
     """The decoder cannot read this format (AAC/M4A with libsndfile): nothing is measured."""
 
 
+def decoded_blocks(sound):
+    """The decoded sound in float32 blocks of frames × channels, each a view of one reused
+    buffer, and only what the decoder gave: libsndfile may announce a few more MP3 frames than
+    it decodes, and soundfile's blocks() then hands over the rest of its buffer uninitialized
+    (noise, NaN)."""
+    buffer = np.empty((BLOCK_FRAMES, sound.channels), dtype=np.float32)
+    while len(frames := sound.read(out=buffer)):  # the part of the buffer that was read
+        yield frames
+
+
 def measure_audio(fileobj, *, expected_seconds=0.0) -> AudioMeasures:
     """Measure loudness, true peak and waveform peaks of an audio file in one streaming pass."""
     fileobj.seek(0)
@@ -39,8 +49,7 @@ def measure_audio(fileobj, *, expected_seconds=0.0) -> AudioMeasures:
         loudness = LoudnessMeter(sound.samplerate, sound.channels)
         true_peak = TruePeakMeter(sound.channels)
         peaks = PeakCollector(frames)
-        for frames in sound.blocks(BLOCK_FRAMES, dtype="float32", always_2d=True):
-            block = np.ascontiguousarray(frames.T, dtype=np.float64)  # channels × frames
+        for block in decoded_blocks(sound):
             loudness.feed(block)
             true_peak.feed(block)
             peaks.feed(block)
