@@ -151,6 +151,14 @@ def test_an_inter_sample_peak_well_below_the_loudest_sample_is_still_found():
     assert true_peak == pytest.approx(oversampled_everywhere(signal[np.newaxis, :]), abs=1e-4)
 
 
+def test_the_true_peak_of_a_signal_loud_throughout_is_that_of_oversampling_it_all():
+    generator = np.random.default_rng(9)
+    clipped = np.clip(generator.normal(0, 0.5, (2, RATE)), -0.9, 0.9)  # a master pushed hard
+    true_peak = fed_in_blocks(TruePeakMeter(2), clipped, 10_000).true_peak()
+    assert true_peak == pytest.approx(oversampled_everywhere(clipped), abs=1e-4)
+    assert true_peak > 20 * np.log10(0.9) + 3
+
+
 def test_a_stereo_sine_at_minus_20_dbfs_measures_minus_20_lufs_at_48_khz():
     signal = sine(10, -20, channels=2, rate=48000)  # −23 LUFS per channel, twice the energy
     measured = fed_in_blocks(LoudnessMeter(48000, 2), signal).integrated()
