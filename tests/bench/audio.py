@@ -70,8 +70,8 @@ def measure_in_this_process(path, traced, expected_seconds):
     if traced:
         tracemalloc.start()
     start, cpu = time.perf_counter(), time.process_time()
-    with open(path, "rb") as fileobj:
-        measures = measure_audio(fileobj, expected_seconds=expected_seconds)
+    # By path, as the task does with the default storage (local media).
+    measures = measure_audio(path, expected_seconds=expected_seconds)
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     peak = tracemalloc.get_traced_memory()[1] if traced else None
     result = {
@@ -94,7 +94,7 @@ def stages_in_this_process(path):
     from episodes.formats.measuring import decoded_blocks
     from episodes.formats.waveform import PeakCollector
 
-    with open(path, "rb") as fileobj, soundfile.SoundFile(fileobj) as sound:
+    with soundfile.SoundFile(path) as sound:
         stages = {"decoding (libsndfile's MP3 decoder)": decoded_blocks(sound)}
         meters = {
             "K-weighting and gating (loudness)": LoudnessMeter(sound.samplerate, sound.channels),

@@ -216,3 +216,12 @@ def test_a_waveform_slice_of_samples_that_are_not_numbers_is_drawn_as_silence():
         warnings.simplefilter("error")  # no "invalid value encountered in cast"
         collector.feed(signal[:, np.newaxis])
         assert collector.peaks() == [[50, 50], [0, 0], [-25, -25]]
+
+
+def test_an_mp3_measured_by_its_path_measures_as_through_a_file_object(tmp_path):
+    data = encode_mp3(3.0, channels=2, dbfs=-10)
+    path = tmp_path / "épisode.mp3"
+    path.write_bytes(data)
+    assert measure_audio(str(path), expected_seconds=3.0) == measure_audio(
+        io.BytesIO(data), expected_seconds=3.0
+    )
