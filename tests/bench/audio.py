@@ -67,6 +67,7 @@ def measure_in_this_process(path, traced, expected_seconds):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from episodes.formats.measuring import measure_audio
 
+    imported = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # numpy, scipy, soundfile
     if traced:
         tracemalloc.start()
     start, cpu = time.perf_counter(), time.process_time()
@@ -82,6 +83,7 @@ def measure_in_this_process(path, traced, expected_seconds):
     }
     result |= {"dbtp": measures.true_peak, "pairs": len(measures.peaks)}
     result["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # this process's peak
+    result["imported_kib"] = imported
     print(json.dumps(result))
 
 
@@ -147,6 +149,7 @@ def run_and_print():
             in_child(audio, "--traced", seconds=seconds),
         )
         rows[name] = timed | {"rss_mib": timed["rss_kib"] / 1024}
+        rows[name]["imported_mib"] = timed["imported_kib"] / 1024
         rows[name]["traced_mib"] = traced["traced_peak"] / 2**20
     stages = in_child(path, "--stages")
     print_table(path, prepared, rows, stages)
@@ -155,19 +158,30 @@ def run_and_print():
           f"on {os.cpu_count()} cores")  # fmt: skip
 
 
+COLUMNS = [  # heading (its width is the column's), key, format
+    (" CPU s", "cpu", ".1f"),
+    ("wall s", "seconds", ".1f"),
+    ("peak RSS MiB", "rss_mib", ".0f"),
+    ("of it imports", "imported_mib", ".0f"),
+    ("traced MiB", "traced_mib", ".1f"),
+    ("  LUFS", "lufs", ".1f"),
+    ("  dBTP", "dbtp", ".1f"),
+    ("pairs", "pairs", "d"),
+]
+
+
 def print_table(path, prepared, rows, stages):
     """One row per measured file against the 20 s target, then the hour's stages."""
     size = path.stat().st_size / 1024**2
     print(f"\nMeasuring an MP3's loudness, true peak and waveform in one pass ({size:.1f} MiB "
           f"for the hour, stereo 44.1 kHz, 128 kbit/s, voice-like; encoded or found in cache in "
           f"{prepared:.0f} s)")  # fmt: skip
-    print(f"  {'audio':<10} | {'CPU s':>6} | {'wall s':>6} | {'peak RSS MiB':>12} | "
-          f"{'traced MiB':>10} | {'LUFS':>6} | {'dBTP':>5} | {'pairs':>5} | ≤ 20 s")  # fmt: skip
+    headings = " | ".join(heading for heading, _key, _format in COLUMNS)
+    print(f"  {'audio':<10} | {headings} | ≤ 20 s")
     for name, row in rows.items():
+        cells = " | ".join(f"{row[key]:>{len(head)}{form}}" for head, key, form in COLUMNS)
         verdict = "yes" if max(row["seconds"], row["cpu"]) <= 20 else "NO"
-        print(f"  {name:<10} | {row['cpu']:>6.1f} | {row['seconds']:>6.1f} | "
-              f"{row['rss_mib']:>12.0f} | {row['traced_mib']:>10.1f} | {row['lufs']:>6.1f} | "
-              f"{row['dbtp']:>5.1f} | {row['pairs']:>5} | {verdict}")  # fmt: skip
+        print(f"  {name:<10} | {cells} | {verdict}")
     print("  CPU seconds of the hour by stage (a separate run):")
     for name, seconds in stages.items():
         print(f"    {name:<40} {seconds:>6.1f}")
