@@ -11,44 +11,37 @@ SLICES = 1500
 
 class PeakCollector:
     """[min, max] pairs (percent, all channels together) of equal slices of a stream of blocks
-    (channels × frames)."""
+    (frames × channels, as decoded: a slice is then a run of consecutive values)."""
 
     def __init__(self, expected_frames, slices=SLICES):
         self.frames_per_slice = max(1, math.ceil(expected_frames / slices))
-        self.filled = 0  # frames already in the slice under way
+        self.filled = 0  # values already in the slice under way
         self.low, self.high = math.inf, -math.inf  # of the slice under way
         self.pairs = []
 
-    def feed(self, block):
-        lows, highs = block.min(axis=0), block.max(axis=0)  # across channels, frame by frame
-        size = self.frames_per_slice
-        first = min(size - self.filled, len(lows))  # frames that go on with the slice under way
+    def feed(self, frames):
+        values = np.ascontiguousarray(frames).reshape(-1)
+        size = self.frames_per_slice * frames.shape[1]  # values per slice
+        first = min(size - self.filled, len(values))  # values that go on with the slice under way
         if first:
-            self.low = min(self.low, float(lows[:first].min()))
-            self.high = max(self.high, float(highs[:first].max()))
+            self.low = min(self.low, float(values[:first].min()))
+            self.high = max(self.high, float(values[:first].max()))
             self.filled += first
         if self.filled < size:
             return
         self._keep([self.low], [self.high])
-        lows, highs = lows[first:], highs[first:]
-        whole = len(lows) // size
+        values = values[first:]
+        whole = len(values) // size
         if whole:
-            shape = (whole, size)
-            self._keep(
-                lows[: whole * size].reshape(shape).min(1),
-                highs[: whole * size].reshape(shape).max(1),
-            )
-        self.low, self.high, self.filled = math.inf, -math.inf, len(lows) - whole * size
+            shaped = values[: whole * size].reshape(whole, size)
+            self._keep(shaped.min(1), shaped.max(1))
+        self.low, self.high, self.filled = math.inf, -math.inf, len(values) - whole * size
         if self.filled:
-            self.low, self.high = (
-                float(lows[whole * size :].min()),
-                float(highs[whole * size :].max()),
-            )
+            self.low = float(values[whole * size :].min())
+            self.high = float(values[whole * size :].max())
 
     def _keep(self, lows, highs):
-        lows = np.clip(np.round(np.asarray(lows) * 100), -100, 100).astype(int)
-        highs = np.clip(np.round(np.asarray(highs) * 100), -100, 100).astype(int)
-        self.pairs.extend(zip(lows.tolist(), highs.tolist(), strict=True))
+        self.pairs.extend(zip(percent(lows), percent(highs), strict=True))
 
     def peaks(self):
         """The [min, max] pairs, the last (shorter) slice included."""
@@ -56,6 +49,13 @@ class PeakCollector:
             self._keep([self.low], [self.high])
             self.low, self.high, self.filled = math.inf, -math.inf, 0
         return [list(pair) for pair in self.pairs]
+
+
+def percent(values):
+    """Whole percents of full scale, within ±100; a slice whose samples are not numbers (NaN
+    from a faulty decoder) is drawn as silence rather than cast to an arbitrary integer."""
+    values = np.nan_to_num(np.asarray(values, dtype=np.float64), nan=0.0)
+    return np.clip(np.round(values * 100), -100, 100).astype(int).tolist()
 
 
 def svg_path(peaks, height=100):

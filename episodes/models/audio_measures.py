@@ -1,6 +1,7 @@
 """The measure of an audio file's sound (loudness, true peak, waveform), made once after upload
 by the task worker: decoding an hour of audio takes seconds, no request waits for it."""
 
+import contextlib
 import logging
 
 from django.apps import apps
@@ -21,11 +22,21 @@ class MeasureStatus(models.TextChoices):
     UNAVAILABLE = "unavailable", _("indisponible pour ce format")
 
 
+def local_path(audio):
+    """The stored file's path on this machine, or None in a storage without local files."""
+    try:
+        return audio.file.path
+    except NotImplementedError:
+        return None
+
+
 def measured_fields(audio):
-    """{field: value} of the measure of this audio file's sound, read from its stored file."""
-    with audio.file.open("rb") as fileobj:
+    """{field: value} of the measure of this audio file's sound, read from its stored file
+    (by its path when it is on this machine: the decoder then reads it without Python)."""
+    path = local_path(audio)
+    with contextlib.nullcontext(path) if path else audio.file.open("rb") as source:
         try:
-            measures = measure_audio(fileobj, expected_seconds=audio.duration)
+            measures = measure_audio(source, expected_seconds=audio.duration)
         except MeasureUnavailable as reason:
             logger.info("Audio %s not measured: %s", audio.pk, reason)
             return {"measure_status": MeasureStatus.UNAVAILABLE}
