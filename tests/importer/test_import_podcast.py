@@ -193,6 +193,14 @@ def test_the_command_shows_its_progress(host, home):
     assert "Import terminé : 2 ajoutés" in output
 
 
+def test_the_command_speaks_of_one_episode_in_the_singular(host, home):
+    items = publish_podcast(host)
+    publish_podcast(host, items=items[:1])
+    output = import_podcast(host.url("/feed.xml"))
+    assert "Podcast « Paroles solidaires » : 1 épisode dans le flux." in output
+    assert "Import terminé : 1 ajouté, 0 mis à jour" in output
+
+
 def test_artwork_out_of_apple_rules_is_converted_or_left_out_with_a_warning(host, home):
     items = publish_podcast(host)
     host.files["/art/show.png"] = (image_bytes(size=(3200, 3200), mode="RGBA"), "image/png")

@@ -55,7 +55,8 @@ class ProgressBar(Reporter):
         self.bar = None
 
     def started(self, show, total):
-        self.command.stdout.write(f"Podcast « {show.title} » : {total} épisodes dans le flux.")
+        episodes = "épisode" if total <= 1 else "épisodes"  # French: 0 and 1 are singular
+        self.command.stdout.write(f"Podcast « {show.title} » : {total} {episodes} dans le flux.")
         self.stream = Unended(self.command.stdout)
         self.bar = tqdm(total=total, desc="Épisodes", unit="épisode", file=self.stream, ascii=True)
 
