@@ -239,6 +239,9 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 WEBSUB_HUBS = env_list("WEBSUB_HUBS")
 
 WAGTAIL_SITE_NAME = "Radio des Territoires"
+# No Gravatar: it would send a hash of every editor's e-mail address to a third party, and the
+# admin's Content-Security-Policy blocks it anyway (a broken image). Wagtail draws its own avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 # New page slugs are ASCII (« economie-circulaire »): shared links then read the same everywhere.
