@@ -71,6 +71,8 @@ def save_page(parent, page, new_page, fields, outcome, *, user=None, action="pub
     """Create the page under parent (new_page) or set the changed fields, remember where its
     files came from; then, if it changed, publish it ("publish"), submit it to its approval
     workflow as an editor's page would be ("submit"), or leave it a draft ("draft"). The page."""
+    if page is not None and not (fields or outcome.sources) and outcome.result == "unchanged":
+        return page  # nothing to write (an unchanged item of a re-import)
     with transaction.atomic():
         created = page is None
         if created:
