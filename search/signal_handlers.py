@@ -3,11 +3,12 @@ are added when Wagtail publishes or the snippet is saved (search/understanding/v
 Within words_added_together() (an import publishing hundreds of episodes), they are added once
 at the end of the block, in one go."""
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models.signals import post_save
 from wagtail.signals import page_published
+
+from operations.gathering import gathered
 
 COLLECTED = ContextVar("vocabulary_collected", default=None)
 
@@ -23,23 +24,12 @@ def add_words(sender, instance, **kwargs):
         add_objects([instance])
 
 
-@contextmanager
 def words_added_together():
     """Add the words of what is published or saved in the block at its end, all at once; none
-    if the block fails (its writes are rolled back). Blocks nest: an inner block's words go to
-    the outer one's."""
+    if the block fails (its writes are rolled back). Blocks nest."""
     from search.understanding.vocabulary import add_objects
 
-    outer, instances = COLLECTED.get(), []
-    token = COLLECTED.set(instances)
-    try:
-        yield
-    finally:
-        COLLECTED.reset(token)
-    if outer is not None:
-        outer.extend(instances)
-    elif instances:
-        add_objects(instances)
+    return gathered(COLLECTED, add_objects)
 
 
 def register():

@@ -12,7 +12,7 @@ after our app is ready), by one that defers to it outside the blocks.
 """
 
 import threading
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.apps import apps
@@ -26,16 +26,25 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 from wagtail.tasks import update_reference_index_task
 
+from operations.gathering import gathered
+
 NOTED = ContextVar("importer_saved_objects", default=None)
 RECEIVERS_LOCK = threading.Lock()
 RECEIVERS_TAKEN = []
 
 
+def indexed_for_search(model):
+    return index.class_is_indexed(model) and getattr(model, "search_auto_update", True)
+
+
 def note_saved(sender, instance, raw=False, **kwargs):
-    """Within a block, remember an object just saved (fixtures, raw, are not indexed)."""
+    """Within a block, remember an object just saved that an index holds (fixtures, raw, are
+    not indexed)."""
     noted = NOTED.get()
-    if noted is not None and not raw and instance.pk is not None:
-        noted.setdefault((instance._meta.app_label, instance._meta.model_name, str(instance.pk)))
+    if noted is None or raw or instance.pk is None:
+        return
+    if indexed_for_search(sender) or sender in ReferenceIndex.tracked_models:
+        noted.append((instance._meta.app_label, instance._meta.model_name, str(instance.pk)))
 
 
 def index_for_search_outside_blocks(sender, instance, **kwargs):
@@ -62,20 +71,15 @@ def indexed_together():
     if the block fails (its writes are rolled back). Blocks nest: an inner block's objects go
     to the outer one's."""
     take_over_receivers()
-    outer, noted = NOTED.get(), {}
-    token = NOTED.set(noted)
-    try:
-        if outer is None:  # Wagtail's switch does not nest
-            with disable_reference_index_auto_update():
-                yield
-        else:
-            yield
-    finally:
-        NOTED.reset(token)
-    if outer is not None:
-        outer.update(noted)
-    elif noted:
-        index_saved_objects.enqueue([list(key) for key in noted])
+    # Wagtail's switch does not nest: the outermost block holds it
+    pause = disable_reference_index_auto_update() if NOTED.get() is None else nullcontext()
+    with gathered(NOTED, enqueue_indexing), pause:
+        yield
+
+
+def enqueue_indexing(noted):
+    """One task for the objects noted, each once."""
+    index_saved_objects.enqueue([list(key) for key in dict.fromkeys(noted)])
 
 
 @task()
@@ -85,7 +89,7 @@ def index_saved_objects(objects):
     for app_label, model_name, pk in objects:
         model = apps.get_model(app_label, model_name)
         try:
-            if index.class_is_indexed(model) and getattr(model, "search_auto_update", True):
+            if indexed_for_search(model):
                 insert_or_update_object_task.func(app_label, model_name, pk)
             if model in ReferenceIndex.tracked_models:
                 update_reference_index_task.func(app_label, model_name, pk)
