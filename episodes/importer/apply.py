@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 
 import nh3
 from django.db import transaction
+from wagtail.actions.base import BaseAction
+from wagtail.actions.publish_page_revision import PublishPageRevisionAction
+from wagtail.permissions import policy_registry
 
 from episodes.feeds.notes import cut_to_bytes, text_html
 from episodes.formats.chapters import ChapterError
@@ -68,6 +71,8 @@ def save_page(parent, page, new_page, fields, outcome, *, user=None, action="pub
     """Create the page under parent (new_page) or set the changed fields, remember where its
     files came from; then, if it changed, publish it ("publish"), submit it to its approval
     workflow as an editor's page would be ("submit"), or leave it a draft ("draft"). The page."""
+    if page is not None and not (fields or outcome.sources) and outcome.result == "unchanged":
+        return page  # nothing to write (an unchanged item of a re-import)
     with transaction.atomic():
         created = page is None
         if created:
@@ -77,13 +82,27 @@ def save_page(parent, page, new_page, fields, outcome, *, user=None, action="pub
             for name, value in fields.items():
                 setattr(page, name, value)
         if outcome.result != "unchanged":
-            revision = page.save_revision(user=user, log_action=True, clean=not created)
+            # A new page's history says « created » (add_child) then « published », as the
+            # editor's; an updated page's says « edited ».
+            revision = page.save_revision(user=user, log_action=not created, clean=not created)
             if action == "publish":
-                revision.publish(user=user)
+                PublishSavedRevision(revision, page, user=user).execute()
             elif action == "submit":
                 submit_for_approval(page, user)
-        remember_sources(page, outcome.sources)
+        remember_sources(page, outcome.sources, created=created)
     return page
+
+
+class PublishSavedRevision(PublishPageRevisionAction):
+    """Wagtail's publishing of a revision just saved from the page in hand: that page is
+    published, not a copy read back from the revision's JSON (Wagtail's as_object(), which
+    queries the database again for the page and each of its links and parts)."""
+
+    def __init__(self, revision, page, user=None):
+        self.revision, self.object = revision, page
+        BaseAction.__init__(self, page, user=user)  # the parents' __init__ calls as_object()
+        self.permission_policy = policy_registry.get(page)
+        self.changed, self.log_action, self.previous_revision = True, True, None
 
 
 def submit_for_approval(page, user):
@@ -120,8 +139,15 @@ def source_of(page, kind):
     return record.url if record else ""
 
 
-def remember_sources(page, sources):
-    """Record where the page's imported files came from."""
+def remember_sources(page, sources, *, created=False):
+    """Record where the page's imported files came from (a page just created has no record)."""
+    if created:
+        ImportedFile.objects.bulk_create(
+            ImportedFile(page=page, kind=kind, url=url) for kind, url in sources.items()
+        )
+        for kind, url in sources.items():
+            remember_known(page, kind, url)
+        return
     for kind, url in sources.items():
         if source_of(page, kind) != url:
             ImportedFile.objects.update_or_create(page=page, kind=kind, defaults={"url": url})

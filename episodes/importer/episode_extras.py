@@ -65,6 +65,8 @@ def coordinate(text):
 def add_draft_speakers(page, persons, pending, outcome, user=None):
     """Give the episode's latest draft the item's people it lacks, consent not recorded, and
     the speakers still awaiting consent (pending) that publishing left out; say so."""
+    if not (persons or pending):
+        return  # nothing to give: the draft is not read back (most items name nobody)
     draft = page.get_latest_revision_as_object()
     known = {(speaker.person.name, speaker.role) for speaker in draft.speakers.all()}
     kept = [s for s in pending if (s.person.name, s.role) not in known]

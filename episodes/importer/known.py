@@ -36,8 +36,12 @@ class KnownPages:
 
 def read_known(show):
     """The show's imported episodes (their latest revisions when they have unpublished
-    changes) and their files' addresses, in three queries."""
-    pages = list(EpisodePage.objects.filter(source_show=show).exclude(source_guid=""))
+    changes), their speakers and their files' addresses, in four queries."""
+    pages = list(
+        EpisodePage.objects.filter(source_show=show)
+        .exclude(source_guid="")
+        .prefetch_related("speakers")  # whose consent each item checks
+    )
     drafts = [page.latest_revision_id for page in pages if page.has_unpublished_changes]
     revisions = Revision.objects.in_bulk([pk for pk in drafts if pk])
     known = KnownPages(show.pk, page_ids={show.pk, *(page.pk for page in pages)})

@@ -13,12 +13,14 @@ from episodes.importer.apply import ItemRefused, submit_for_approval
 from episodes.importer.episode import apply_episode
 from episodes.importer.fetch import FetchError, read_feed
 from episodes.importer.guids import distinct_guids
+from episodes.importer.indexing import indexed_together
 from episodes.importer.known import known_pages
 from episodes.importer.lock import ImportRunning, feed_key, feed_lock
 from episodes.importer.parse import InvalidFeed, parse_feed
 from episodes.importer.prefetch import prefetching
 from episodes.importer.show import ShowChoice, apply_show
 from episodes.models.site_pages import ensure_home_page
+from search.signal_handlers import words_added_together
 
 logger = logging.getLogger("episodes.importer")
 BATCH = 20  # episodes written per transaction: fewer commits, progress seen every 20
@@ -91,7 +93,8 @@ def import_feed(feed, source, reporter, choice, user, action, beat):
         for start in range(0, len(episodes), BATCH):  # oldest first, as they were published
             batch = episodes[start : start + BATCH]
             prefetch.ready(known.new_audio(batch))  # no lock held while the audio downloads
-            with transaction.atomic():  # one commit per batch of items
+            # one commit per batch of items, their words and indexes updated once at its end
+            with transaction.atomic(), words_added_together(), indexed_together():
                 for data in batch:
                     result = import_episode(show, data, reporter, user, action)
                     counts[result] += 1
@@ -140,7 +143,8 @@ def import_episode(show, data, reporter, user, action):
     """The result of importing one item; its problems go to the reporter."""
     label = data.title or data.guid or data.audio_url
     try:
-        with transaction.atomic():  # its savepoint: a failed item leaves the batch usable
+        # its savepoint: a failed item leaves the batch usable, its words and indexes untouched
+        with transaction.atomic(), words_added_together(), indexed_together():
             outcome = apply_episode(show, data, user=user, action=action)
     except IntegrityError:  # the same item written meanwhile by an import not holding our lock
         problem = _("il vient d'être importé par un autre import de ce podcast.")
