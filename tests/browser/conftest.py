@@ -21,6 +21,7 @@ CHROMIUM_ARGS = [
     "--autoplay-policy=no-user-gesture-required",
     "--mute-audio",
 ]
+LOCALE = "fr-FR"  # navigator.language and Accept-Language of a French visitor or editor
 
 # Every audio event the page's media elements fire, with the position at that moment, so tests
 # can tell where playback really started instead of racing the clock.
@@ -76,7 +77,7 @@ def demo_site(live_server, settings):
 @pytest.fixture
 def page(browser, demo_site):
     """A tab of its own (fresh cookies and cache) on the demo site, recording audio events."""
-    context = browser.new_context(base_url=demo_site.url)
+    context = browser.new_context(base_url=demo_site.url, locale=LOCALE)
     context.set_default_timeout(10_000)
     context.add_init_script(RECORD_AUDIO_EVENTS)
     tab = context.new_page()
@@ -95,7 +96,7 @@ def leave_quietly(tab):
 @pytest.fixture
 def page_without_javascript(browser, demo_site):
     """A tab on the demo site with JavaScript turned off, as some visitors and crawlers are."""
-    context = browser.new_context(base_url=demo_site.url, java_script_enabled=False)
+    context = browser.new_context(base_url=demo_site.url, java_script_enabled=False, locale=LOCALE)
     context.set_default_timeout(10_000)
     yield context.new_page()
     context.close()
@@ -105,7 +106,10 @@ def page_without_javascript(browser, demo_site):
 def phone_page(browser, demo_site):
     """A tab the size of a phone (390×844 CSS pixels, touch) on the demo site."""
     context = browser.new_context(
-        base_url=demo_site.url, viewport={"width": 390, "height": 844}, has_touch=True
+        base_url=demo_site.url,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        locale=LOCALE,
     )
     context.set_default_timeout(10_000)
     yield context.new_page()
