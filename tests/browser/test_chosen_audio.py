@@ -6,9 +6,12 @@ import re
 import pytest
 
 from tests.browser import PLAYWRIGHT_MISSING, require
-from tests.browser.test_audio_loudness import screenshot, upload_quiet_audio
-from tests.browser.test_editor_journey import SHOW, TITLE, log_in, start_episode
-from tests.factories import EDITORS, make_member
+from tests.browser.test_audio_loudness import (
+    place_chapter_and_soundbite,
+    quiet_audio_in_new_episode,
+    screenshot,
+)
+from tests.browser.test_editor_journey import TITLE
 
 expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
 
@@ -18,14 +21,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_new_episode_shows_the_chosen_audio_loudness_and_waveform_before_saving(
     page, django_user_model, tmp_path
 ):
-    from episodes.models import EpisodePage, PodcastPage
+    from episodes.models import EpisodePage
 
-    # The upload is measured at once (tasks are immediate in tests): slow on a busy machine.
-    page.set_default_timeout(30_000)
-    make_member(django_user_model, "redactrice", EDITORS)
-    log_in(page, "redactrice")
-    start_episode(page, PodcastPage.objects.get(slug=SHOW).pk)
-    upload_quiet_audio(page)
+    quiet_audio_in_new_episode(page, django_user_model)
 
     chosen = page.locator(".chosen-audio-facts")
     expect(chosen).to_contain_text("Fichier choisi : Atelier au calme")
@@ -43,12 +41,4 @@ def test_a_new_episode_shows_the_chosen_audio_loudness_and_waveform_before_savin
     expect(page).to_have_url(re.compile(r"/admin/pages/add/"))
     assert not EpisodePage.objects.filter(title=TITLE).exists()  # nothing was saved
 
-    box = waveform.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    expect(page.get_by_role("status").filter(has_text="Nouveau chapitre à 0:15")).to_be_visible()
-    chosen.get_by_label("le début de l'extrait").check()
-    chosen.get_by_label("Instant", exact=True).fill("0:20")
-    chosen.get_by_role("button", name="Placer", exact=True).click()
-    expect(page.locator("#id_soundbite_start")).to_have_value("20")
-    page.get_by_role("tab", name="Chapitres").click()
-    expect(page.locator("#id_chapters-0-start_time")).to_have_value("0:15")
+    place_chapter_and_soundbite(page, waveform, chosen)

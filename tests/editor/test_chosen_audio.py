@@ -11,8 +11,8 @@ from django.utils.html import strip_tags
 from episodes.models import AudioFile
 from episodes.models.audio_measures import measure_audio_file
 from episodes.standards.loudness import decibels
-from tests.editor.helpers import add_url
-from tests.factories import make_audio
+from tests.editor.helpers import add_url, edit_url
+from tests.factories import make_audio, make_episode
 
 
 def facts_url(audio):
@@ -76,3 +76,12 @@ def test_the_new_episode_editor_loads_the_chosen_audio_script(editor_client, sho
     text = editor_client.get(add_url(show)).content.decode()
     assert "js/admin_chosen_audio.js" in text and "js/waveform.js" in text
     assert 'data-facts-url="/admin/episodes/audio/0/facts/"' in text
+
+
+def test_a_saved_episode_marks_its_saved_audio_panel_for_the_chosen_audio_script(
+    editor_client, show
+):
+    audio = measured(make_audio(seconds=5.0))
+    text = editor_client.get(edit_url(make_episode(show=show, audio=audio))).content.decode()
+    assert f'data-saved-audio-facts data-audio-id="{audio.pk}"' in text
+    assert f'name="waveform_target_{audio.pk}"' in text
