@@ -11,7 +11,8 @@ from tests.browser.test_audio_loudness import (
     quiet_audio_in_new_episode,
     screenshot,
 )
-from tests.browser.test_editor_journey import TITLE
+from tests.browser.test_editor_journey import SHOW, TITLE, log_in, start_episode
+from tests.factories import EDITORS, make_audio, make_member
 
 expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
 
@@ -42,3 +43,37 @@ def test_a_new_episode_shows_the_chosen_audio_loudness_and_waveform_before_savin
     assert not EpisodePage.objects.filter(title=TITLE).exists()  # nothing was saved
 
     place_chapter_and_soundbite(page, waveform, chosen)
+
+
+def test_a_chosen_audio_not_yet_measured_says_so_then_shows_its_loudness(
+    page, django_user_model, monkeypatch
+):
+    from episodes.models import AudioFile, PodcastPage
+    from episodes.models import audio as audio_module
+    from episodes.models.audio_measures import measure_audio_file
+
+    # No task worker: the file waits for its measure, as when the worker is busy.
+    monkeypatch.setattr(audio_module, "measure_audio_file", NotMeasured())
+    audio = make_audio(title="Entretien en attente", seconds=4.0)
+    page.set_default_timeout(30_000)
+    make_member(django_user_model, "redactrice", EDITORS)
+    log_in(page, "redactrice")
+    start_episode(page, PodcastPage.objects.get(slug=SHOW).pk)
+    page.locator("#id_audio-chooser .chooser__choose-button").click()
+    modal = page.locator(".modal-dialog")
+    modal.get_by_role("link", name=re.compile("Entretien en attente")).click()
+
+    chosen = page.locator(".chosen-audio-facts")
+    expect(chosen).to_contain_text("Mesure en cours…")
+    expect(chosen.get_by_role("img")).to_have_count(0)
+    measure_audio_file.call(audio.pk, audio.sha256)  # the worker gets to it
+    assert AudioFile.objects.get(pk=audio.pk).measure_status == "measured"
+    expect(chosen).to_contain_text("LUFS (Apple recommande −16 LUFS")
+    expect(chosen.get_by_role("img", name="Forme d'onde de l'épisode (0:04)")).to_be_visible()
+
+
+class NotMeasured:
+    """A measuring task that no worker runs."""
+
+    def enqueue(self, *args):
+        return None
