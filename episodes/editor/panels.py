@@ -40,6 +40,8 @@ class EpisodeAudioPanel(AudioFactsPanel):
     """The facts of an episode's saved audio file, and Apple's warnings, in the episode editor."""
 
     class BoundPanel(AudioFactsPanel.BoundPanel):
+        template_name = "episodes/admin/episode_audio_panel.html"
+
         def audio(self):
             audio = self.instance.audio if self.instance.audio_id else None
             return audio if audio and audio.size else None

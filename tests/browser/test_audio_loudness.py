@@ -35,9 +35,8 @@ def screenshot(page, folder, name):
     page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
-def test_a_too_quiet_mp3_shows_its_loudness_warning_and_a_waveform_to_place_chapters(
-    page, django_user_model, tmp_path
-):
+def quiet_audio_in_new_episode(page, django_user_model):
+    """An editor logs in, starts a new episode and uploads a too-quiet MP3 in its chooser."""
     from episodes.models import PodcastPage
 
     # The upload is measured at once (tasks are immediate in tests) and the first save of a new
@@ -47,6 +46,26 @@ def test_a_too_quiet_mp3_shows_its_loudness_warning_and_a_waveform_to_place_chap
     log_in(page, "redactrice")
     start_episode(page, PodcastPage.objects.get(slug=SHOW).pk)
     upload_quiet_audio(page)
+
+
+def place_chapter_and_soundbite(page, waveform, controls):
+    """A click in the middle of the 30 s waveform places a chapter at 0:15; 0:20 typed in the
+    waveform's controls places the soundbite's start."""
+    box = waveform.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(page.get_by_role("status").filter(has_text="Nouveau chapitre à 0:15")).to_be_visible()
+    controls.get_by_label("le début de l'extrait").check()
+    controls.get_by_label("Instant", exact=True).fill("0:20")
+    controls.get_by_role("button", name="Placer", exact=True).click()
+    expect(page.locator("#id_soundbite_start")).to_have_value("20")
+    page.get_by_role("tab", name="Chapitres").click()
+    expect(page.locator("#id_chapters-0-start_time")).to_have_value("0:15")
+
+
+def test_a_too_quiet_mp3_shows_its_loudness_warning_and_a_waveform_to_place_chapters(
+    page, django_user_model, tmp_path
+):
+    quiet_audio_in_new_episode(page, django_user_model)
     page.get_by_role("button", name="Enregistrer le brouillon").click()
 
     facts = page.locator(".audio-facts")
@@ -56,14 +75,4 @@ def test_a_too_quiet_mp3_shows_its_loudness_warning_and_a_waveform_to_place_chap
     expect(waveform).to_be_visible()
     waveform.scroll_into_view_if_needed()
     screenshot(page, tmp_path, "quiet-episode-waveform")
-
-    box = waveform.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    expect(page.get_by_role("status").filter(has_text="Nouveau chapitre à 0:15")).to_be_visible()
-    page.get_by_label("le début de l'extrait").check()
-    page.get_by_label("Instant", exact=True).fill("0:20")
-    page.get_by_role("button", name="Placer", exact=True).click()
-    expect(page.locator("#id_soundbite_start")).to_have_value("20")
-
-    page.get_by_role("tab", name="Chapitres").click()
-    expect(page.locator("#id_chapters-0-start_time")).to_have_value("0:15")
+    place_chapter_and_soundbite(page, waveform, page)

@@ -58,7 +58,8 @@
       cursor.setAttribute("x2", x);
       cursor.setAttribute("visibility", "visible");
       input.value = timecode(seconds);
-      var target = figure.querySelector("input[name=waveform_target]:checked").value;
+      var checked = figure.querySelector("input[name^=waveform_target]:checked");
+      var target = checked ? checked.value : "chapter";
       var placed = target === "chapter" ? placeChapter(seconds) : placeSoundbite(seconds);
       var message = target === "chapter" ? figure.dataset.chapterPlaced : figure.dataset.soundbitePlaced;
       if (placed) { status.textContent = message.replace("%s", timecode(seconds)); }
@@ -78,6 +79,13 @@
     });
   }
 
-  function start() { document.querySelectorAll("[data-audio-waveform]").forEach(setUp); }
+  // Each figure once: on load, and when the editor's script adds a chosen file's waveform.
+  function start() {
+    document.querySelectorAll("[data-audio-waveform]:not([data-waveform-ready])").forEach(function (figure) {
+      figure.setAttribute("data-waveform-ready", "");
+      setUp(figure);
+    });
+  }
+  document.addEventListener("radio:waveform-added", start);
   if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
