@@ -38,14 +38,15 @@ serve-prod: $(VENV)/.installed
 	@echo "Radio des Territoires (production) : $(PUBLIC_BASE_URL)/"
 	$(PROD_ENV) NGINX=$(NGINX) SERVE_DIR=$(SERVE_DIR) $(BIN)/honcho -f deploy/Procfile.serve-prod start
 
-# Two test processes (pytest-xdist), each module's tests kept in one; TEST_PROCESSES=0 for one.
+# Two test processes (pytest-xdist) taking tests in pytest-django's order (the transactional
+# ones, which empty the database, last in each); TEST_PROCESSES=0 for one.
 TEST_PROCESSES ?= 2
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
-	$(BIN)/pytest --numprocesses $(TEST_PROCESSES) --dist loadfile
+	$(BIN)/pytest --numprocesses $(TEST_PROCESSES)
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m tests.bench --db $(DB)

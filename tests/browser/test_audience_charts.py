@@ -1,16 +1,15 @@
 """The « Audience » charts in chromium: drawn, with their table, in normal and forced colours.
 
-Screenshots go to the test's folder, or to AUDIENCE_SCREENSHOTS when set, to be looked at."""
+Screenshots go to the test's folder, or to SCREENSHOTS_DIR when set, to be looked at."""
 
 import datetime
-import os
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from episodes.models import EpisodePage
 from tests.browser import PLAYWRIGHT_MISSING, require
+from tests.browser.helpers import screenshot
 from tests.factories import EDITORS, make_download_figures, make_member
 
 expect = require("playwright.sync_api", PLAYWRIGHT_MISSING).expect
@@ -32,12 +31,6 @@ def editor_page(page, django_user_model):
     page.locator("form button[type=submit]").click()
     page.wait_for_url("**/admin/")
     return page
-
-
-def screenshot(page, folder, name):
-    folder = Path(os.environ.get("AUDIENCE_SCREENSHOTS") or folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
 def bar_fill(page):

@@ -1,13 +1,11 @@
 """An editor uploads a too-quiet MP3 from the episode editor: once saved, the episode shows its
 loudness warning in French and its waveform, where a click places a new chapter at that instant."""
 
-import os
-from pathlib import Path
-
 import pytest
 
 from tests.audio_samples import encode_mp3
 from tests.browser import PLAYWRIGHT_MISSING, require
+from tests.browser.helpers import screenshot
 from tests.browser.test_editor_journey import SHOW, log_in, start_episode
 from tests.factories import EDITORS, make_member
 
@@ -27,12 +25,6 @@ def upload_quiet_audio(page):
     )
     modal.locator("#tab-create [type=submit]").click()
     expect(page.locator("#id_audio-title")).to_contain_text("Atelier au calme (0:30")
-
-
-def screenshot(page, folder, name):
-    folder = Path(os.environ.get("AUDIO_SCREENSHOTS") or folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
 def quiet_audio_in_new_episode(page, django_user_model):

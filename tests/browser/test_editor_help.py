@@ -2,16 +2,15 @@
 chooser without leaving the episode, an audio file's facts show as soon as it is chosen, long
 titles wrap instead of being cut, and a blank form lacks nothing yet.
 
-EDITOR_SCREENSHOTS=folder keeps the screenshots taken on the way (to look at them)."""
+SCREENSHOTS_DIR=folder keeps the screenshots taken on the way (to look at them)."""
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from tests.audio_samples import encode_mp3
 from tests.browser import PLAYWRIGHT_MISSING, require
+from tests.browser.helpers import screenshot
 from tests.browser.test_editor_journey import SHOW, log_in, start_episode, upload_audio
 from tests.factories import EDITORS, make_episode, make_member
 
@@ -23,12 +22,6 @@ LONG_TITLE = (
     "Habitat partagé en milieu rural : comment trois associations du Perche ont réinventé "
     "l'accueil des aînés, des saisonniers et des familles dans une ancienne potasserie"
 )
-
-
-def screenshot(page, folder, name):
-    folder = Path(os.environ.get("EDITOR_SCREENSHOTS") or folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=folder / f"{name}.png", full_page=True)
 
 
 def demo_show():

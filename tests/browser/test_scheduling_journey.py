@@ -2,12 +2,9 @@
 on the main tab, « Programmer la publication », a confirmation saying in plain French when the
 episode goes out (three steps); a moderator's main button « Approuver et publier »."""
 
-import os
-import tempfile
-from pathlib import Path
-
 import pytest
 
+from tests.browser.helpers import screenshot
 from tests.browser.test_editor_journey import (
     TITLE,
     expect,
@@ -21,17 +18,10 @@ from tests.factories import EDITORS, MODERATORS, make_member
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-# Where the journeys' screenshots go, to be looked at (never in the repository).
-SCREENSHOTS = Path(os.environ.get("SCREENSHOTS_DIR", Path(tempfile.gettempdir()) / "radio-shots"))
 WHEN = "3 décembre 2030 à 9 h 00"
 
 
-def screenshot(page, name):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-
-
-def test_an_editor_schedules_an_episode_in_three_steps(page, django_user_model):
+def test_an_editor_schedules_an_episode_in_three_steps(page, django_user_model, tmp_path):
     from episodes.models import EpisodePage, PodcastPage
 
     make_member(django_user_model, "validatrice", MODERATORS)
@@ -45,7 +35,7 @@ def test_an_editor_schedules_an_episode_in_three_steps(page, django_user_model):
     date.fill("2030-12-03 09:00")
     schedule = page.get_by_role("button", name="Programmer la publication")
     expect(schedule).to_be_visible()
-    screenshot(page, "scheduling-date-picker")
+    screenshot(page, tmp_path, "scheduling-date-picker")
     box, picker = schedule.bounding_box(), page.locator(".xdsoft_datetimepicker:visible")
     if picker.count():
         drawn = picker.first.bounding_box()
@@ -53,18 +43,18 @@ def test_an_editor_schedules_an_episode_in_three_steps(page, django_user_model):
     schedule.click()  # 2.
     dialog = page.locator("dialog[data-schedule-confirm]")
     expect(dialog).to_contain_text(f"Cet épisode sera publié le {WHEN}.")
-    screenshot(page, "scheduling-confirmation")
+    screenshot(page, tmp_path, "scheduling-confirmation")
     dialog.get_by_role("button", name="Programmer", exact=True).click()  # 3.
 
     expect(page.locator(".messages")).to_contain_text(
         f"L'épisode « {TITLE} » sera publié le {WHEN}."
     )
-    screenshot(page, "scheduling-done")
+    screenshot(page, tmp_path, "scheduling-done")
     episode = EpisodePage.objects.get(title=TITLE)
     assert not episode.live and episode.scheduled_revision is not None
 
 
-def test_a_moderator_approves_with_clear_wording(page, django_user_model):
+def test_a_moderator_approves_with_clear_wording(page, django_user_model, tmp_path):
     from episodes.models import EpisodePage, PodcastPage
 
     make_member(django_user_model, "redactrice", EDITORS)
@@ -86,11 +76,11 @@ def test_a_moderator_approves_with_clear_wording(page, django_user_model):
     actions = page.locator("footer").inner_text()
     assert "Demander des modifications" in actions
     assert "Publier\n" not in actions + "\n" and "Enregistrer le brouillon" in actions
-    screenshot(page, "moderator-actions")
+    screenshot(page, tmp_path, "moderator-actions")
     page.keyboard.press("Escape")
     approve.click()
     expect(page.locator(".messages")).to_contain_text(
         f"L'épisode « {TITLE} » est approuvé et publié."
     )
-    screenshot(page, "moderator-approved")
+    screenshot(page, tmp_path, "moderator-approved")
     assert EpisodePage.objects.get(title=TITLE).live

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.browser import PLAYWRIGHT_MISSING, require
-from tests.browser.helpers import VIEWPORTS, dock_audio, sized
+from tests.browser.helpers import VIEWPORTS, dock_audio, screenshot, sized
 from tests.browser.test_listening import play_the_featured_episode
 from tests.browser.test_player import first_playing_position
 
@@ -38,7 +38,7 @@ def test_a_misspelt_word_typed_on_the_home_page_lands_on_the_testimony(page, tmp
     expect(page.locator(".search-correction")).to_contain_text(
         "Résultats pour béguinage (au lieu de beguinnage)"
     )
-    page.screenshot(path=tmp_path / "corrected.png", full_page=True)
+    screenshot(page, tmp_path, "corrected")
     page.get_by_role("link", name="Handicap et bien-vieillir", exact=False).first.click()
     expect(page).to_have_url(re.compile(r"/habitat-inclusif/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("Handicap et bien-vieillir")
@@ -53,7 +53,7 @@ def test_on_a_phone_the_results_come_before_the_filters(phone_page, tmp_path):
     assert first_result.bounding_box()["y"] < 844  # the first result is on the first screen
     width = phone_page.evaluate("document.documentElement.scrollWidth")
     assert width <= 390  # nothing wider than the screen
-    phone_page.screenshot(path=tmp_path / "phone.png", full_page=True)
+    screenshot(phone_page, tmp_path, "phone")
 
 
 def test_on_a_wide_screen_the_filters_sit_beside_the_results(page, tmp_path):
@@ -65,7 +65,7 @@ def test_on_a_wide_screen_the_filters_sit_beside_the_results(page, tmp_path):
         filters.bounding_box()["x"] + filters.bounding_box()["width"]
         <= (first_result.bounding_box()["x"])
     )
-    page.screenshot(path=tmp_path / "wide.png", full_page=True)
+    screenshot(page, tmp_path, "wide")
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -76,7 +76,7 @@ def test_the_header_search_box_searches_from_any_page_while_the_episode_plays(
     box = page.get_by_role("search", name="Rechercher sur le site").get_by_role("searchbox")
     expect(box).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS[viewport][0]
-    page.screenshot(path=tmp_path / f"header-{viewport}.png")
+    screenshot(page, tmp_path, f"header-{viewport}")
     play_the_featured_episode(page)
     page.get_by_role("link", name="Associations").first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Annuaire des associations")
@@ -85,4 +85,4 @@ def test_the_header_search_box_searches_from_any_page_while_the_episode_plays(
     expect(page).to_have_url(re.compile(r"/recherche/\?q=beguinnage"))
     expect(page.locator(".search-correction")).to_contain_text("Résultats pour béguinage")
     assert dock_audio(page, "!a.paused")  # navigation.js swapped <main>: the dock plays on
-    page.screenshot(path=tmp_path / f"header-results-{viewport}.png")
+    screenshot(page, tmp_path, f"header-results-{viewport}")
