@@ -65,9 +65,11 @@ def better_spelling(current, candidate):
     return candidate if candidate.islower() and not current.islower() else current
 
 
-def count_words(texts):
-    """(documents per folded word, best spelling per folded word) over some texts."""
-    documents, spelling = Counter(), {}
+def count_words(texts, documents=None, spelling=None):
+    """(documents per folded word, best spelling per folded word) over some texts, added to the
+    given counts when there are some (a rebuild counts everything before writing once)."""
+    documents = Counter() if documents is None else documents
+    spelling = {} if spelling is None else spelling
     for text in texts:
         folded_here = set()
         for surface in set(WORD.findall(text)):
@@ -80,9 +82,8 @@ def count_words(texts):
     return documents, spelling
 
 
-def add_texts(texts):
-    """Add the words of some published texts to the vocabulary (counting each text once)."""
-    documents, spelling = count_words(texts)
+def add_counts(documents, spelling):
+    """Add counted words to the vocabulary: existing words counted more, new ones stemmed."""
     words = sorted(documents)
     for start in range(0, len(words), CHUNK):
         chunk = words[start : start + CHUNK]
@@ -91,7 +92,8 @@ def add_texts(texts):
             for word in existing.values():
                 word.documents += documents[word.folded]
                 word.spelling = better_spelling(word.spelling, spelling[word.folded])
-            IndexedWord.objects.bulk_update(existing.values(), ["documents", "spelling"])
+            if existing:
+                IndexedWord.objects.bulk_update(existing.values(), ["documents", "spelling"])
             new = [word for word in chunk if word not in existing]
             IndexedWord.objects.bulk_create(
                 [
@@ -104,25 +106,33 @@ def add_texts(texts):
             )
 
 
+def add_texts(texts):
+    """Add the words of some published texts to the vocabulary (counting each text once)."""
+    add_counts(*count_words(texts))
+
+
 def add_objects(instances):
     """Add the indexed words of some objects (episodes, pages, associations…)."""
     add_texts(indexed_text(instance) for instance in instances)
 
 
 def rebuild():
-    """The vocabulary from scratch, from every published page and every named snippet."""
+    """The vocabulary from scratch, from every published page and every named snippet: every
+    text counted first, then the words written once."""
     from episodes.models import Association, EpisodePage, KnowledgePage, Person, Theme
 
+    counts = Counter(), {}
+    pks = list(EpisodePage.objects.live().public().order_by("pk").values_list("pk", flat=True))
+    related = ("speakers__person", "associations", "themes")  # the transcript is read as one text
+    for start in range(0, len(pks), EPISODE_BATCH):
+        batch = EpisodePage.objects.filter(pk__in=pks[start : start + EPISODE_BATCH])
+        count_words(map(indexed_text, batch.prefetch_related(*related)), *counts)
+    count_words(map(indexed_text, KnowledgePage.objects.live().public()), *counts)
+    for model in (Association, Theme, Person):
+        count_words(map(indexed_text, model.objects.all()), *counts)
     with transaction.atomic():
         IndexedWord.objects.all().delete()
-        pks = list(EpisodePage.objects.live().public().order_by("pk").values_list("pk", flat=True))
-        related = ("transcript_segments", "speakers__person", "associations", "themes")
-        for start in range(0, len(pks), EPISODE_BATCH):
-            batch = EpisodePage.objects.filter(pk__in=pks[start : start + EPISODE_BATCH])
-            add_objects(batch.prefetch_related(*related))
-        add_objects(KnowledgePage.objects.live().public())
-        for model in (Association, Theme, Person):
-            add_objects(model.objects.all())
+        add_counts(*counts)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,8 @@ ranks, so that « emploi » is said in most testimonies and « béguinage » in 
 
 Rows are written in bulk: pages with their tree paths computed here (as treebeard would), cues with
 executemany (SQLite) or COPY (PostgreSQL), and Wagtail's search index through its backend's own
-bulk add_items, 200 episodes at a time.
+bulk add_items, 200 episodes at a time. The search vocabulary counts each batch's words as the
+real rebuild reads them (search/understanding/vocabulary.py) and is written once at the end.
 """
 
 import datetime
@@ -18,7 +19,7 @@ import itertools
 import random
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -41,7 +42,7 @@ from episodes.models import (
     TranscriptSegment,
 )
 from search.models import SynonymGroup
-from search.understanding.vocabulary import add_objects as add_to_vocabulary
+from search.understanding.vocabulary import add_counts, count_words, indexed_text
 from tests import factories
 
 VOCABULARY_SIZE = 50_000
@@ -164,6 +165,7 @@ def create_show():
 def add_episodes(fixture, start, stop):
     """Episodes number start..stop-1, published, with speakers, chapters and a transcript."""
     base = timezone.now() - datetime.timedelta(hours=HOURS_BETWEEN_EPISODES * (stop + 1))
+    words_said = Counter(), {}  # the vocabulary's counts, written once at the end
     with tqdm(total=stop - start, unit="episode", desc="Seeding", file=sys.stderr) as progress:
         for first in range(start, stop, BATCH):
             numbers = range(first, min(first + BATCH, stop))
@@ -171,8 +173,10 @@ def add_episodes(fixture, start, stop):
             insert_pages(Page.objects.get(pk=fixture["show"].pk), episodes)
             add_parts(fixture, episodes)
             add_transcripts(episodes)
-            index_episodes(episodes)
+            pages = index_episodes(episodes)
+            count_words(map(indexed_text, pages), *words_said)
             progress.update(len(episodes))
+    add_counts(*words_said)  # as publishing each page would have added its words
 
 
 def new_episode(fixture, number, base):
@@ -262,7 +266,8 @@ def add_transcripts(episodes):
 
 
 def index_episodes(episodes):
-    """Add the episodes, with their transcripts, to the search index in one bulk add_items call.
+    """Add the episodes, with their transcripts, to the search index in one bulk add_items call;
+    the pages as indexed, for the vocabulary.
 
     Each episode's transcript is read back in one query for all of them and given to the
     indexer as its transcript_text, rather than as some 200 model instances per episode.
@@ -281,7 +286,7 @@ def index_episodes(episodes):
         text = " ".join(said[page.pk])
         page.transcript_text = lambda text=text: text
     index.add_items(EpisodePage, pages)
-    add_to_vocabulary(pages)  # as publishing each page would
+    return pages
 
 
 def settle():
