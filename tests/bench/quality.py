@@ -33,6 +33,8 @@ def main():
         from django.test import Client
 
         call_command("load_initial_data", verbosity=0)
+        # The search index is written by the task worker, as on the site: let it do its work.
+        call_command("run_worker", queue_name="*", batch=True, no_startup_delay=True, verbosity=0)
         found, total, misses = score(Client())
     print(f"\nSearch quality on the demo content ({arguments.db}): {found}/{total} natural queries")
     print("find their page in the top 3 of its kind (target: all)")
