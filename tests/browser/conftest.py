@@ -39,11 +39,13 @@ window.audioEvents = [];
 def browser(django_db_setup, live_server):
     """Headless Debian chromium, launched once for all the browser tests."""
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import expect, sync_playwright
     except ImportError:
         unavailable(PLAYWRIGHT_MISSING)
     if not CHROMIUM.exists():
         unavailable(f"{CHROMIUM_MISSING} ({CHROMIUM} n'existe pas)")
+    # What a page shows may take a while on a loaded machine (CI, two test processes).
+    expect.set_options(timeout=15_000)
     test_database = connections.all()
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         keep_using(test_database, patch)
