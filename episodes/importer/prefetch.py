@@ -30,19 +30,20 @@ class AudioPrefetch:
 
     def fill(self):
         while self.waiting and len(self.started) < AHEAD:
-            url = self.waiting.pop(0)
+            self.start(self.waiting.pop(0))
+
+    def start(self, url):
+        """Download url in the pool, unless its download is already under way."""
+        if url not in self.started:
             self.started[url] = self.pool.submit(fetch_to_tempfile, url, max_bytes=self.max_bytes)
 
     def ready(self, urls):
         """Wait until these addresses' downloads are done (started now if not yet planned)."""
-        for url in dict.fromkeys(urls):
-            if url not in self.started:
-                if url in self.waiting:
-                    self.waiting.remove(url)
-                self.started[url] = self.pool.submit(
-                    fetch_to_tempfile, url, max_bytes=self.max_bytes
-                )
-        for url in dict.fromkeys(urls):
+        urls = list(dict.fromkeys(urls))
+        self.waiting = [url for url in self.waiting if url not in urls]
+        for url in urls:
+            self.start(url)
+        for url in urls:
             self.started[url].exception()  # waits; the outcome is take()'s
 
     def take(self, url):
