@@ -1,5 +1,6 @@
 """Browser fixtures: one Debian chromium for all browser tests, a tab per test, the demo site."""
 
+import threading
 import time
 from io import StringIO
 from pathlib import Path
@@ -49,6 +50,7 @@ def browser(django_db_setup, live_server):
     test_database = connections.all()
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         keep_using(test_database, patch)
+        take_turns(live_server)
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
@@ -66,6 +68,27 @@ def keep_using(test_database, patch):
     patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     for connection in test_database:
         connections[connection.alias] = connection
+
+
+def take_turns(live_server):
+    """On SQLite, let the live server's threads run views one at a time.
+
+    The live server's threads share the in-memory test database's one connection (Django's
+    LiveServerThread), which SQLite cannot use from two threads at once: a publication that runs
+    while Wagtail's editing-session ping or autosave arrives fails with « SQL statements in
+    progress ». Production has a connection per thread; PostgreSQL runs keep the concurrency.
+    """
+    database = connections["default"]
+    if database.vendor != "sqlite" or not database.is_in_memory_db():
+        return
+    server = live_server.thread.httpd
+    application, turn = server.get_app(), threading.Lock()
+
+    def one_at_a_time(environ, start_response):
+        with turn:
+            return application(environ, start_response)
+
+    server.set_app(one_at_a_time)
 
 
 @pytest.fixture
