@@ -15,9 +15,12 @@ preload_app = True
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-# Workers are renewed now and then, so a slow leak never grows for days.
-max_requests = 2000
-max_requests_jitter = 200
+# Workers are renewed now and then, so a slow leak never grows for days; rarely, and never two
+# at once: a worker takes a second or two to exit (it writes its waiting audience hits), and at
+# a few hundred requests a second a lower count renewed both workers every few seconds, with no
+# worker left to answer meanwhile (make bench measured half the rate).
+max_requests = 100_000
+max_requests_jitter = 50_000
 # nginx on the same machine says which scheme the visitor used.
 forwarded_allow_ips = "127.0.0.1,::1"
 # Errors on stderr (the journal); no access log here: nginx keeps it.

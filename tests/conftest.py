@@ -23,8 +23,12 @@ def media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Every test starts with an empty cache: no feed or page cached by an earlier test."""
+    """Every test starts with an empty cache: no feed or page cached by an earlier test, nor
+    kept by this process."""
+    from episodes.feeds.views import recent_bodies
+
     cache.clear()
+    recent_bodies.clear()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ cache under that version, or is built and cached.
 import gzip
 import hashlib
 import re
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
@@ -26,6 +27,11 @@ OPML_CONTENT_TYPE = "text/x-opml; charset=utf-8"
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # The key holds the content's version, so entries never go stale: the timeout only frees memory.
 CACHE_SECONDS = 24 * 60 * 60
+# The latest bodies this process served, by cache key: reading a feed of 1,000 episodes back
+# from the cache (unpickling a megabyte) cost as much as the rest of the request. Keys hold the
+# version, so an entry is never stale; the oldest is dropped past MEMO_SIZE.
+MEMO_SIZE = 16
+recent_bodies = OrderedDict()
 
 
 def public_endpoint(etag_func, last_modified_func):
@@ -53,13 +59,19 @@ def feed_endpoint(kind):
 def rendered_feed(scope, encoding):
     """The feed's XML, plain or gzipped, from the cache, or built and cached under its version."""
     key = f"episodes.feeds:{scope.kind}:{scope.version.key}:{encoding}"
-    body = cache.get(key)
+    body = recent_bodies.get(key)
+    if body is None:
+        body = cache.get(key)
     if body is None:
         if encoding == "gzip":
             body = gzip.compress(rendered_feed(scope, "identity"), compresslevel=6, mtime=0)
         else:
             body = build_feed(*feed_content(scope))
         cache.set(key, body, CACHE_SECONDS)
+    recent_bodies[key] = body
+    recent_bodies.move_to_end(key)
+    while len(recent_bodies) > MEMO_SIZE:
+        recent_bodies.popitem(last=False)
     return body
 
 

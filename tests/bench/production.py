@@ -64,9 +64,23 @@ def run_stack(folder):
     return stack
 
 
+ROUNDS = 3
+
+
+def median_load(runs):
+    """The wrk result of median rate among rounds (None if wrk is missing)."""
+    if None in runs:
+        return None
+    return sorted(runs, key=lambda run: run["rate"])[len(runs) // 2]
+
+
 def measure_production(episode, folder):
     """{row: (measure, reference, target ratio or None)} of the production stack, with an
-    episode-sized audio file, and the load average (1 min) before and after."""
+    episode-sized audio file, and the load average (1 min) before and after.
+
+    Each measure and its reference are loaded in turn, ROUNDS times, and the medians compared:
+    a burst of the shared machine's other work then weighs on both sides of a ratio.
+    """
     audio_file = use_episode_sized_audio(episode)
     chunk = middle_range(audio_file.size)
     load_before = os.getloadavg()[0]
@@ -76,21 +90,24 @@ def measure_production(episode, folder):
     try:
         servers.load(base + FEED, seconds=1)  # warm the cache in both workers
         etag = servers.headers_of(base + FEED)["etag"]
-        empty = servers.load(base + "/bench/empty/")
-        probe, ranges = servers.load(audio, [PROBE]), servers.load(audio, [chunk])
+        loads = {
+            "empty": (base + "/bench/empty/", ()),
+            "probe": (audio, [PROBE]),
+            "ranges": (audio, [chunk]),
+            "feed": (base + FEED, ()),
+            "memory": (f"{base}/bench/feed-from-memory/radio-des-territoires/", ()),
+            "304": (base + FEED, [f"If-None-Match: {etag}"]),
+        }
+        runs = {name: [] for name in loads}
+        for _round in range(ROUNDS):
+            for name, (url, headers) in loads.items():
+                runs[name].append(servers.load(url, headers, seconds=3))
+        got = {name: median_load(results) for name, results in runs.items()}
         rows = {
-            "audio bytes=0-1, X-Accel / empty view": (probe, empty, 0.7),
-            "audio 64 KiB range, X-Accel / empty view": (ranges, empty, 0.7),
-            "cached feed N=1000 / feed from memory": (
-                servers.load(base + FEED),
-                servers.load(f"{base}/bench/feed-from-memory/radio-des-territoires/"),
-                0.7,
-            ),
-            "feed 304 / empty view": (
-                servers.load(base + FEED, [f"If-None-Match: {etag}"]),
-                empty,
-                1.0,
-            ),
+            "audio bytes=0-1, X-Accel / empty view": (got["probe"], got["empty"], 0.7),
+            "audio 64 KiB range, X-Accel / empty view": (got["ranges"], got["empty"], 0.7),
+            "cached feed N=1000 / feed from memory": (got["feed"], got["memory"], 0.7),
+            "feed 304 / empty view": (got["304"], got["empty"], 1.0),
         }
         whole = servers.load(audio, connections=4)
     finally:
@@ -99,7 +116,7 @@ def measure_production(episode, folder):
         path = static + "/" + audio_file.file.name if static else None
         static_ranges = servers.load(path, [chunk]) if path else None
         static_whole = servers.load(path, connections=4) if path else None
-    rows["audio 64 KiB range, X-Accel / nginx static"] = (ranges, static_ranges, None)
+    rows["audio 64 KiB range, X-Accel / nginx static"] = (got["ranges"], static_ranges, None)
     rows["audio whole file (MB/s), X-Accel / nginx static"] = (whole, static_whole, 0.8)
     rows["load"] = (load_before, os.getloadavg()[0], audio_file.size)
     return rows
@@ -133,11 +150,15 @@ def measure_publishing(episode):
 def print_production_table(rows, publish_ms):
     load_before, load_after, size = rows.pop("load")
     print(
-        "\nProduction stack (nginx + gunicorn 2 workers; wrk, 16 connections, 5 s, whole file 4; "
-        f"same run; audio file {size / 1e6:.1f} MB; load average {load_before:.1f} → "
-        f"{load_after:.1f} on {os.cpu_count()} cores)"
+        "\nProduction stack (nginx + gunicorn 2 workers; wrk, 16 connections; medians of "
+        f"{ROUNDS} interleaved rounds of 3 s; whole file: 4 connections, 5 s; audio file "
+        f"{size / 1e6:.1f} MB; load average {load_before:.1f} → {load_after:.1f} on "
+        f"{os.cpu_count()} cores)"
     )
-    print(f"{'what / reference':<50} | {'measured':>9} | {'reference':>9} | {'ratio':>5} | target")
+    print(
+        f"{'what / reference':<50} | {'measured':>9} | {'reference':>9} | {'ratio':>5} | "
+        "target | non-2xx"
+    )
     for name, (measured, reference, target) in rows.items():
         if measured is None or reference is None:
             print(f"{name:<50} | wrk or nginx missing (apt-get install wrk nginx)")
@@ -146,9 +167,10 @@ def print_production_table(rows, publish_ms):
         ratio = measured[key] / reference[key]
         passed = "ok" if target is None or ratio >= target else "MISSED"
         verdict = "—" if target is None else f"≥ {target} {passed}"
+        errors = f"{measured['errors'] or 0}/{reference['errors'] or 0}"
         print(
             f"{name:<50} | {measured[key]:>9.0f} | {reference[key]:>9.0f} | {ratio:>5.2f} | "
-            f"{verdict}"
+            f"{verdict} | {errors}"
         )
     print("units: req/s, or MB/s for the whole file; the 64 KiB range is taken mid-file")
     print(
