@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
+from audience import figures
 from audience.admin.labels import DayNames
+from audience.figures import Period
 from audience.models import DayFigures
 from tests import factories
 
@@ -57,3 +59,27 @@ def test_day_names_are_those_django_writes(settings):
         for day in (UNTIL, datetime.date(2025, 8, 31), datetime.date(2024, 2, 29)):
             assert names.long(day) == date_format(day, "l j F Y")
             assert names.short(day) == date_format(day, "j F")
+
+
+@pytest.mark.parametrize(
+    ("since", "until", "expected"),
+    [
+        # No whole month: daily rows only. The episode: 17 days of January, 10 of February.
+        ("2026-01-15", "2026-02-10", {"episode": 81, "other": 80}),
+        # February whole (its monthly sum) and 17 days of January.
+        ("2026-01-15", "2026-02-28", {"episode": 135, "other": 80}),
+        # January and February whole.
+        ("2026-01-01", "2026-02-28", {"other": 120, "episode": 177}),
+    ],
+)
+def test_top_episodes_count_exactly_the_days_of_the_period(show, episode, since, until, expected):
+    episodes = {"episode": episode, "other": factories.make_episode(show=show, title="Un autre")}
+    january = datetime.date(2026, 1, 1)
+    every_day = [january + datetime.timedelta(days=n) for n in range(59)]  # to 28 February
+    factories.make_download_figures(episodes=[episode], days=every_day)  # 3 a day
+    DayFigures.objects.all().delete()
+    some_days = [datetime.date(2026, 1, 14), datetime.date(2026, 1, 15), every_day[31]]
+    factories.make_download_figures(episodes=[episodes["other"]], days=some_days, per_day=40)
+    period = Period(datetime.date.fromisoformat(since), datetime.date.fromisoformat(until))
+    ranking = sorted(expected.items(), key=lambda pair: -pair[1])
+    assert figures.most_downloaded(period) == [(episodes[name].pk, n) for name, n in ranking]
