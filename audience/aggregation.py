@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
-from audience import keys, months
+from audience import keys, months, rollup
 from audience.models import DayFigures, DownloadBreakdown, EpisodeDay, Hit, UnknownAgent
 from audience.shapes import audio_shapes
 from audience.tally import day_hits, tally_day
@@ -132,6 +132,7 @@ def write_day(day, tally, final):
         day=day,
         defaults={"downloads": tally.downloads, "listeners": tally.listeners, "final": final},
     )
+    rollup.roll_up([day])
 
 
 def publication_days(episode_ids):

@@ -65,6 +65,27 @@ class EpisodeDay(models.Model):
         return f"{self.day} · {self.episode_id} · {self.downloads}"
 
 
+class EpisodeMonth(models.Model):
+    """Downloads of one episode in one calendar month, the sum of its EpisodeDay rows (what a
+    ranking over a long period reads for its whole months)."""
+
+    month = models.DateField()
+    episode = models.ForeignKey(
+        EPISODE_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    downloads = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month", "episode"], name="audience_episodemonth_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} · {self.episode_id} · {self.downloads}"
+
+
 class DownloadBreakdown(models.Model):
     """Downloads of one episode on one UTC day for one app, device class, country and hour."""
 

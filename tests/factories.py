@@ -214,6 +214,7 @@ def make_partner(django_user_model, username, associations):
 def make_download_figures(*, episodes, days, per_day=3, apps=("Spotify", "Apple Podcasts")):
     """Final daily figures, as aggregation writes them: `per_day` downloads of each episode on
     each of `days` (UTC dates), shared among apps, all in France at 8 h."""
+    from audience import rollup
     from audience.models import DayFigures, DownloadBreakdown, EpisodeDay
 
     episode_days, breakdowns = [], []
@@ -236,6 +237,7 @@ def make_download_figures(*, episodes, days, per_day=3, apps=("Spotify", "Apple 
                 )
     EpisodeDay.objects.bulk_create(episode_days, batch_size=5000)
     DownloadBreakdown.objects.bulk_create(breakdowns, batch_size=5000)
+    rollup.roll_up(days)
     DayFigures.objects.bulk_create(
         [
             DayFigures(day=day, downloads=per_day * len(episodes), listeners=per_day, final=True)

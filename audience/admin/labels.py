@@ -1,6 +1,7 @@
 """French names of what the reports break figures down by."""
 
 from django.urls import reverse
+from django.utils import dates
 from django.utils.translation import gettext_lazy as _
 
 GROUP_TITLES = {
@@ -83,3 +84,19 @@ def group_tabs(current):
 
 def breakdown_tabs(current):
     return tabs(BREAKDOWN_TABS, "audience_breakdown", current)
+
+
+class DayNames:
+    """Names of many days at once, as date_format writes them (« lundi 2 mars 2026 » for
+    "l j F Y", « 2 mars » for "j F"), with the weekday and month names translated once: a year
+    of days through date_format cost a quarter of the overview's time."""
+
+    def __init__(self):
+        self.weekdays = {number: str(name) for number, name in dates.WEEKDAYS.items()}
+        self.months = {number: str(name) for number, name in dates.MONTHS.items()}
+
+    def long(self, day):
+        return f"{self.weekdays[day.weekday()]} {day.day} {self.months[day.month]} {day.year}"
+
+    def short(self, day):
+        return f"{day.day} {self.months[day.month]}"

@@ -6,7 +6,6 @@ from types import SimpleNamespace
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
@@ -82,6 +81,7 @@ class OverviewView(AudienceReportView):
 
     page_title = _("Audience : vue d'ensemble")
     index_url_name = "audience_overview"
+    results_template_name = "audience/admin/overview_results.html"
     export_name = "jours"
     paginate_by = None
     list_export = ["day", "downloads", "listeners"]
@@ -98,10 +98,11 @@ class OverviewView(AudienceReportView):
 
     def get_queryset(self):
         listeners = {} if self.scope is not None else figures.daily_listeners(self.period)
+        names = labels.DayNames()
         return [
             SimpleNamespace(
                 day=day,
-                day_label=date_format(day, "l j F Y"),
+                day_label=names.long(day),
                 downloads=downloads,
                 listeners=listeners.get(day, "—"),
             )
@@ -109,7 +110,8 @@ class OverviewView(AudienceReportView):
         ]
 
     def chart(self, rows):
-        points = [(date_format(row.day, "j F"), row.downloads) for row in reversed(rows)]
+        names = labels.DayNames()
+        points = [(names.short(row.day), row.downloads) for row in reversed(rows)]
         return charts.column_chart(points, title=_("Téléchargements par jour"))
 
     def get_context_data(self, **kwargs):

@@ -172,6 +172,8 @@ def test_one_listener_on_two_days_of_a_month_is_one_monthly_listener(
     march = {"since": "2026-03-01", "until": "2026-03-31"}
     html = admin_client.get(reverse("audience_overview"), march).content.decode()
     assert "Auditeurs uniques, tout mars 2026 <strong>2</strong>" in html
+    # The month's ranking, read from the monthly sums the aggregation wrote.
+    assert f"<tr><td>{long_episode.title}</td><td>2</td></tr>" in html
     out = io.StringIO()
     call_command("audience_report", "--since", "2026-03-01", stdout=out)
     rows = {row["guid"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}

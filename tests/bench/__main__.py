@@ -171,6 +171,11 @@ def main():
         help="seed 1000 episodes and measure only the audience figures",
     )
     parser.add_argument(
+        "--overview-only",
+        action="store_true",
+        help="seed 1000 episodes and measure only the audience overview report (no 1M hits)",
+    )
+    parser.add_argument(
         "--import-only",
         action="store_true",
         help="measure only the import of a 730-episode podcast (first import, re-import)",
@@ -191,8 +196,9 @@ def main():
 
         return audio.run_and_print()
     sizes = [max(arguments.sizes)] if arguments.search_only else sorted(arguments.sizes)
-    only_one = arguments.search_only or arguments.audience_only or arguments.production_only
-    if arguments.audience_only or arguments.production_only:
+    audience_only = arguments.audience_only or arguments.overview_only
+    only_one = arguments.search_only or audience_only or arguments.production_only
+    if audience_only or arguments.production_only:
         sizes = [1000]
     from tests.bench import servers
 
@@ -237,6 +243,14 @@ def main():
             production.print_production_table(*production.measure_stack(folder))
             print_machine(arguments.db)
             return
+        if arguments.overview_only:
+            from tests.bench import audience as audience_bench
+
+            print(f"\nAudience overview on {arguments.db}")
+            audience_bench.print_overview(
+                audience_bench.measure_overview(client, audience_bench.bench_episodes())
+            )
+            return
         audience = None if arguments.search_only else measure_audience(fixture, client, port)
         if arguments.audience_only:
             from tests.bench import audience as audience_bench
@@ -268,7 +282,7 @@ def measure_audience(fixture, client, port):
     from episodes.models import EpisodePage
     from tests.bench import audience, servers
 
-    episodes = list(EpisodePage.objects.order_by("pk").values_list("pk", flat=True)[:1000])
+    episodes = audience.bench_episodes()
     path = EpisodePage.objects.live().first().audio_path
     recording = audience.measure_recording(servers.gunicorn, path)
     aggregation = audience.measure_aggregation(episodes, fixture["audio"].size)

@@ -146,6 +146,7 @@ def measure_aggregation(episodes, size):
 
 def seed_figures(episodes, days):
     """Final daily figures of each episode on each day (one EpisodeDay row each)."""
+    from audience import rollup
     from audience.models import DayFigures, EpisodeDay
 
     EpisodeDay.objects.all().delete()
@@ -160,6 +161,7 @@ def seed_figures(episodes, days):
     DayFigures.objects.bulk_create(
         [DayFigures(day=day, downloads=3 * len(episodes), listeners=len(episodes)) for day in dates]
     )
+    rollup.roll_up(dates)  # the monthly sums, as aggregation writes them
     return first
 
 
@@ -206,8 +208,20 @@ def print_tables(recording, aggregation, overview, database):
         f"aggregation of {HITS:,} raw hits: {aggregation['seconds']:.1f} s, "
         f"peak memory {aggregation['peak_mib']:.0f} MiB (target ≤ 60 s, bounded)"
     )
+    print_overview(overview)
+
+
+def print_overview(overview):
     for count, row in overview.items():
         print(
             f"overview over 365 days × {count:>5} episodes: {row['ms']:>6.1f} ms, "
             f"{row['queries']} SQL queries (target ≤ 300 ms, constant)"
         )
+    print("load average (1, 5, 15 min): " + ", ".join(f"{n:.2f}" for n in os.getloadavg()))
+
+
+def bench_episodes():
+    """The pks of the first 1,000 seeded episodes, the ones the audience rows count."""
+    from episodes.models import EpisodePage
+
+    return list(EpisodePage.objects.order_by("pk").values_list("pk", flat=True)[:1000])
