@@ -13,6 +13,7 @@ publication time is still to come is in the table and left out of the searches u
 import threading
 import time
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db.models import CharField, Value
 from django.utils import timezone
@@ -50,6 +51,39 @@ class Catalogue:
         """The entries whose publication time has come, newest first."""
         now = now or timezone.now()
         return [entry for entry in self.entries.values() if entry.published <= now]
+
+    @cached_property
+    def positions(self):
+        """{pk: the entry's place in the catalogue}: its bit in the masks."""
+        return {pk: position for position, pk in enumerate(self.entries)}
+
+    @cached_property
+    def masks(self):
+        """{facet name: {value: the entries having it, as the bits of an int}}, to count the
+        matches of each value with one `&` (search/facets.py)."""
+        having = {name: {} for name in self.labels}
+        for position, entry in enumerate(self.entries.values()):
+            for name, values in having.items():
+                for value in getattr(entry, name):
+                    values.setdefault(value, []).append(position)
+        size = len(self.entries)
+        return {
+            name: {value: bits(positions, size) for value, positions in values.items()}
+            for name, values in having.items()
+        }
+
+    def mask_of(self, entries):
+        """Some of the catalogue's entries as the bits of an int."""
+        positions = self.positions
+        return bits((positions[entry.pk] for entry in entries), len(self.entries))
+
+
+def bits(positions, size):
+    """An int with these bits set, made in one pass."""
+    flags = bytearray(size // 8 + 1)
+    for position in positions:
+        flags[position >> 3] |= 1 << (position & 7)
+    return int.from_bytes(flags, "little")
 
 
 def build():

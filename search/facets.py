@@ -2,13 +2,10 @@
 
 Counts are disjunctive: each facet's choices are counted with every other selected facet applied
 but not its own, so that a visitor can switch from one theme to another without clearing first.
-They are counted in memory over the catalogue's entries (search/catalogue.py), in one pass.
+They are counted in memory over the catalogue's entries (search/catalogue.py), as bits.
 """
 
-from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter
 
 from search.catalogue import FIRST_YEAR
 from search.query import fold
@@ -51,36 +48,31 @@ def narrow_all(entries, selected):
     return entries
 
 
-def counts_by_facet(entries, selected):
-    """{facet name: Counter of values}: each facet counted with the other selected facets applied.
+def counts_by_facet(entries, selected, catalogue):
+    """{facet name: {value: count}}: each facet counted with the other selected facets applied.
 
     An episode missing no selected value counts for every facet; missing exactly one, it counts
     for that facet only (choosing another value there would list it); missing two, for none.
+    Counted as bits: the entries, each selected value and each value are ints whose bits are
+    the catalogue's entries (search/catalogue.py), so a count is one `&` and a bit count.
     """
-    counting = {name: entries for name in FACETS}
-    if selected:
-        misses = [
-            [str(value) not in values for values in map(attrgetter(name), entries)]
-            for name, value in selected.items()
-        ]
-        missed = [sum(row) for row in zip(*misses, strict=True)]
-        everywhere = [entry for entry, count in zip(entries, missed, strict=True) if not count]
-        counting = {name: everywhere for name in FACETS}
-        for name, misses_here in zip(selected, misses, strict=True):
-            counting[name] = everywhere + [
-                entry
-                for entry, count, miss in zip(entries, missed, misses_here, strict=True)
-                if count == 1 and miss
-            ]
-    return {
-        name: Counter(chain.from_iterable(map(attrgetter(name), counted)))
-        for name, counted in counting.items()
-    }
+    masks, listed = catalogue.masks, catalogue.mask_of(entries)
+    having = {name: masks[name].get(str(value), 0) for name, value in selected.items()}
+    counts = {}
+    for name in FACETS:
+        counted = listed
+        for other, mask in having.items():
+            if other != name:
+                counted &= mask
+        values = ((value, (mask & counted).bit_count()) for value, mask in masks[name].items())
+        counts[name] = {value: count for value, count in values if count}
+    return counts
 
 
-def facet_counts(entries, selected, labels):
+def facet_counts(entries, selected, catalogue):
     """The facets with their choices and counts, for the listed entries and the selection."""
-    facets, counts = [], counts_by_facet(entries, selected)
+    facets, counts = [], counts_by_facet(entries, selected, catalogue)
+    labels = catalogue.labels
     for name, (label, all_label) in FACETS.items():
         facet = Facet(name, label, all_label)
         for value, count in counts[name].items():

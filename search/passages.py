@@ -58,19 +58,41 @@ def said_pattern(keys):
     """A regular expression finding, in C, the texts that may say one of the keys' words.
 
     Folding every word of every cue in Python costs tens of milliseconds for a page of long
-    transcripts; this pattern (each letter with its accented forms, singular or plural) leaves
-    matched_spans() only the few cues that say a word of the query.
+    transcripts; this pattern (each letter with its accented and upper-case forms, singular or
+    plural) leaves matched_spans() only the few cues that say a word of the query. The spellings
+    are merged letter by letter into a tree and the case is spelt out rather than ignored
+    (re.IGNORECASE): Python's engine then tries a few letters at each position of the text, not
+    every spelling, several times faster for a query with synonyms.
     """
     forms = set()
     for key in keys:
         forms |= {key, key + "s", key + "x"}
         if key.endswith("al"):
             forms.add(key[:-2] + "aux")
-    alternatives = (
-        "".join(f"[{ACCENTED[char]}]" if char in ACCENTED else re.escape(char) for char in form)
-        for form in sorted(forms)
-    )
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])", re.IGNORECASE)
+    tree = {}
+    for form in forms:
+        node = tree
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return re.compile(r"(?<![^\W_])" + tree_pattern(tree) + r"(?![^\W_])")
+
+
+def tree_pattern(tree):
+    """The spellings of a letter tree ({letter: subtree}, "" where a spelling ends) as one
+    regular expression."""
+    branches = [letter_pattern(char) + tree_pattern(child) for char, child in tree.items() if char]
+    if not branches:
+        return ""
+    alternatives = "(?:" + "|".join(sorted(branches)) + ")" if len(branches) > 1 else branches[0]
+    return "(?:" + alternatives + ")?" if "" in tree else alternatives
+
+
+def letter_pattern(char):
+    """A letter in any of its accented forms, lower or upper case."""
+    forms = ACCENTED.get(char, char)
+    forms = "".join(dict.fromkeys(forms + forms.upper()))
+    return f"[{re.escape(forms)}]" if len(forms) > 1 else re.escape(forms)
 
 
 def excerpt_bounds(text, first_span):

@@ -33,7 +33,7 @@ def search(request):
     partial = listed_entries(published, found.partial.get(EpisodePage, [])) if text else []
     if understood.corrected_text and not (full or partial or found.of(Association)):
         understood.offer_instead()
-    facets = facet_counts(full + partial, selected, published.labels)
+    facets = facet_counts(full + partial, selected, published)
     if selected:
         full, partial = narrow_all(full, selected), narrow_all(partial, selected)
     page = Paginator([entry.pk for entry in full + partial], RESULTS_PER_PAGE)

@@ -1,6 +1,6 @@
 """The query's French folding and the transcript highlights, as pure functions."""
 
-from search.passages import excerpt_bounds, highlight, matched_spans
+from search.passages import excerpt_bounds, highlight, matched_spans, said_pattern
 from search.query import (
     MAX_QUERY_LENGTH,
     MAX_TERMS,
@@ -59,3 +59,11 @@ def test_long_passages_are_cut_around_the_first_match():
     assert highlight(text, spans).startswith("…") and "<mark>béguinage</mark>" in highlight(
         text, spans
     )
+
+
+def test_cues_saying_a_word_in_capitals_or_accented_are_kept_for_the_passages():
+    said = said_pattern(frozenset({word_key("economie"), word_key("journal")}))
+    assert said.search("L'ÉCONOMIE circulaire")
+    assert said.search("les journaux du territoire")
+    assert said.search("Économies")
+    assert not said.search("économiesque journalisme")
