@@ -11,7 +11,6 @@ bypass Wagtail's actions and the models' save() (queryset.update(), raw SQL) are
 
 import datetime
 import functools
-import time
 
 from django.db import connection
 from django.db.models import Min
@@ -104,27 +103,3 @@ def next_publication_time(now):
     change that time makes without a stamp moving."""
     upcoming = EpisodePage.objects.live().filter(publication_date__gt=now)
     return upcoming.aggregate(at=Min("publication_date"))["at"] or NEVER
-
-
-# The audio path's reading of the stamps: at most RECENT_SECONDS old. A change made by another
-# process reaches this one's audio answers within that time; one made by this process (any
-# model saved or deleted) clears it at once (forget_recent_stamps, connected in apps.ready()).
-RECENT_SECONDS = 1.0
-_recent = {}
-
-
-def recent_stamps():
-    """The content stamps as this process read them less than RECENT_SECONDS ago, or afresh.
-
-    An audio request answers in well under a millisecond of Python: the stamps' statement was
-    a third of it, on every request of every listener's app."""
-    now = time.monotonic()
-    read_at, stamps = _recent.get("stamps", (None, None))
-    if read_at is None or now - read_at >= RECENT_SECONDS:
-        stamps = content_stamps()
-        _recent["stamps"] = (now, stamps)
-    return stamps
-
-
-def forget_recent_stamps(**kwargs):
-    _recent.clear()

@@ -4,12 +4,11 @@ or an episode published gets its feed artwork made on the worker; an episode or 
 front cache and pings the WebSub hubs (episodes/announce/). The addresses are computed at the
 event, sent after the commit."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished
 
 from episodes.announce.targets import episode_targets, show_targets, snippet_targets
 from episodes.announce.tasks import announce, announcing
-from episodes.freshness import forget_recent_stamps
 from episodes.models import Association, AudioFile, EpisodePage, Event, Person, PodcastPage, Theme
 from episodes.tasks import enqueue_feed_renditions
 
@@ -37,9 +36,6 @@ def announce_snippet(sender, instance, raw=False, **kwargs):
 
 
 def register_signal_handlers():
-    # Any write of this process: its own next audio answer reads the stamps afresh.
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(forget_recent_stamps, dispatch_uid="forget_recent_stamps")
     for model in (EpisodePage, PodcastPage):
         page_published.connect(make_feed_renditions_on_publish, sender=model)
     for signal in (page_published, page_unpublished):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_safe
 
 from audience.recording import record_audio_request
 from episodes.delivery.ranges import ByteRange, Unsatisfiable, if_range_matches, parse_range
-from episodes.freshness import next_publication_time, recent_stamps
+from episodes.freshness import content_stamps, next_publication_time
 from episodes.models import EpisodePage
 
 logger = logging.getLogger("episodes.delivery")
@@ -100,11 +100,12 @@ KNOWN_EPISODES = {}
 
 
 def published_episode(guid):
-    """The published episode with this GUID and its audio, or None. At most one statement (the
-    content stamps, read at most once a second) while they have not moved since this process
-    looked it up and no publication time has come: the page and view-restriction look-ups cost
-    more than the rest of the answer."""
-    stamps, now = recent_stamps(), timezone.now()
+    """The published episode with this GUID and its audio, or None. One statement (the content
+    stamps) while they have not moved since this process looked it up and no publication time
+    has come: the page and view-restriction look-ups cost more than the rest of the answer.
+    Read on every request: an episode unpublished (a speaker's consent withdrawn) must not be
+    served by any worker once the front cache is purged, or the cache would keep it."""
+    stamps, now = content_stamps(), timezone.now()
     known = KNOWN_EPISODES.get(guid)
     if known and known.stamps == stamps and now < known.valid_until:
         return known.episode
