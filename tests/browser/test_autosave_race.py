@@ -39,7 +39,9 @@ def test_submitting_while_the_first_autosave_answers_submits_the_episode(page, d
 
     page.route("**/admin/pages/add/**", hold_the_answer)
     page.locator("#id_summary").press_sequentially(" Un atelier.")  # a change to autosave
-    for _ in range(100):  # Wagtail autosaves half a second after a change
+    # Wagtail autosaves half a second after a change; its answer may wait for a view the live
+    # server is running (on SQLite it runs one at a time: tests/browser/conftest.py), under load.
+    for _ in range(300):
         if held:
             break
         page.wait_for_timeout(100)
