@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 
 from search.models import IndexedWord
@@ -88,12 +88,15 @@ def add_counts(documents, spelling):
     for start in range(0, len(words), CHUNK):
         chunk = words[start : start + CHUNK]
         with transaction.atomic():
-            existing = {word.folded: word for word in IndexedWord.objects.filter(folded__in=chunk)}
-            for word in existing.values():
-                word.documents += documents[word.folded]
-                word.spelling = better_spelling(word.spelling, spelling[word.folded])
-            if existing:
-                IndexedWord.objects.bulk_update(existing.values(), ["documents", "spelling"])
+            known = IndexedWord.objects.filter(folded__in=chunk)
+            existing = {
+                folded: (pk, spoken)
+                for pk, folded, spoken in known.values_list("pk", "folded", "spelling")
+            }
+            count_more(
+                (documents[folded], better_spelling(spoken, spelling[folded]), pk)
+                for folded, (pk, spoken) in existing.items()
+            )
             new = [word for word in chunk if word not in existing]
             IndexedWord.objects.bulk_create(
                 [
@@ -104,6 +107,19 @@ def add_counts(documents, spelling):
                 ],
                 ignore_conflicts=True,
             )
+
+
+def count_more(rows):
+    """(more documents, spelling, pk) written in one prepared statement: an increment in the
+    database, and none of the ORM's per-row CASE expressions (bulk_update spent 2 s compiling
+    them for one published transcript)."""
+    rows = list(rows)
+    if not rows:
+        return
+    table = connection.ops.quote_name(IndexedWord._meta.db_table)
+    statement = f"UPDATE {table} SET documents = documents + %s, spelling = %s WHERE id = %s"
+    with connection.cursor() as cursor:
+        cursor.executemany(statement, rows)
 
 
 def add_texts(texts):

@@ -25,6 +25,15 @@ def test_publishing_an_episode_makes_its_spoken_words_correctable(client, show):
     assert episode_slugs(html) == ["jardin"]
 
 
+def test_a_word_published_again_is_counted_again_and_keeps_its_accented_spelling(client, show):
+    factories.make_episode(show=show, title="Beguinage rural", slug="rural")
+    factories.make_episode(show=show, title="Le béguinage des Lilas", slug="lilas")
+    word = IndexedWord.objects.get(folded="beguinage")
+    assert (word.documents, word.spelling) == (2, "béguinage")
+    html = search(client, q="beguinnage")
+    assert "Résultats pour <strong>béguinage</strong> (au lieu de beguinnage)" in html
+
+
 def test_an_unpublished_draft_adds_no_word(show):
     factories.make_episode(show=show, title="Brouillon", live=False, transcript_segments=[])
     assert not IndexedWord.objects.filter(folded="brouillon").exists()
