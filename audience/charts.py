@@ -8,6 +8,9 @@ from django.utils.html import format_html, format_html_join
 
 WIDTH, HEIGHT, MARGIN = 720, 220, 36
 ROW_HEIGHT = 22
+# A day's label (« 30 novembre ») is about 70 units wide: one starting closer than this to the
+# right edge ends at the edge instead of being cut off.
+LABEL_ROOM = 90
 
 
 def scale(value, highest, length):
@@ -30,15 +33,25 @@ def column_chart(points, *, title, label_every=7):
         top = HEIGHT - MARGIN - height
         bars.append((px(x + step * 0.1), px(top), px(step * 0.8), px(height), label, value))
         if index % label_every == 0:
-            labels.append((px(x), HEIGHT - MARGIN + 16, label))
+            labels.append(tick(x, x + step, label))
     body = format_html_join(
         "",
         '<rect class="audience-bar" x="{}" y="{}" width="{}" height="{}">'
         "<title>{} : {}</title></rect>",
         bars,
     )
-    ticks = format_html_join("", '<text class="audience-label" x="{}" y="{}">{}</text>', labels)
+    ticks = format_html_join(
+        "", '<text class="audience-label" x="{}" y="{}" text-anchor="{}">{}</text>', labels
+    )
     return svg(title, WIDTH, HEIGHT, body + ticks + axis(highest))
+
+
+def tick(left, right, label):
+    """(x, y, anchor, label) of a label under its bar: from the bar's left, or ending at its
+    right when it would run past the chart's edge."""
+    if left > WIDTH - LABEL_ROOM:
+        return px(min(right, WIDTH)), HEIGHT - MARGIN + 16, "end", label
+    return px(left), HEIGHT - MARGIN + 16, "start", label
 
 
 def axis(highest):
