@@ -23,5 +23,11 @@ def audience_scope(user):
     )
 
 
+def partner_associations(user):
+    """The associations whose figures a partner reads (none for the radio's team)."""
+    membership = PartnerMembership.objects.filter(user=user).first()
+    return [] if membership is None else list(membership.associations.order_by("name"))
+
+
 def may_see_audience(user):
     return audience_scope(user) is not False

@@ -59,15 +59,19 @@ def daily_listeners(period):
     return dict(DayFigures.objects.filter(period.q()).values_list("day", "listeners"))
 
 
-def monthly_listeners(period, scope=None):
-    """[(month, unique listeners)]: of the radio, or summed over the scope's episodes."""
-    months = MonthFigures.objects.filter(month_q(period))
-    if scope is None:
-        months = months.filter(episode__isnull=True)
+def monthly_listeners(period, associations=None):
+    """[(month, association name or None, unique listeners)]: of the whole radio, or of each of
+    these associations (a partner's)."""
+    months = MonthFigures.objects.filter(month_q(period), episode__isnull=True)
+    if associations is None:
+        months = months.filter(association__isnull=True)
     else:
-        months = months.filter(episode_id__in=scope)
-    rows = months.values("month").annotate(n=Sum("listeners")).order_by("month")
-    return [(row["month"], row["n"]) for row in rows]
+        months = months.filter(association__in=associations)
+    rows = months.order_by("month", "association__name")
+    return [
+        (month, name if associations is not None and len(associations) > 1 else None, listeners)
+        for month, name, listeners in rows.values_list("month", "association__name", "listeners")
+    ]
 
 
 def month_q(period, field="month"):

@@ -138,11 +138,15 @@ class MonthListener(models.Model):
 
 
 class MonthFigures(models.Model):
-    """Unique listeners of an episode in a calendar month (episode null: of the whole radio)."""
+    """Unique listeners in a calendar month: of one episode, of one association's episodes (a
+    listener of two of them is one), or of the whole radio (neither set)."""
 
     month = models.DateField()
     episode = models.ForeignKey(
         EPISODE_MODEL, null=True, on_delete=models.CASCADE, related_name="+"
+    )
+    association = models.ForeignKey(
+        "episodes.Association", null=True, on_delete=models.CASCADE, related_name="+"
     )
     listeners = models.PositiveIntegerField()
 

@@ -2,6 +2,7 @@
 listener and episode) until the month is over, then counted, deleted with the month's secret."""
 
 import datetime
+from collections import defaultdict
 
 from django.db import transaction
 from django.db.models import Count
@@ -41,9 +42,25 @@ def count_month(month):
             MonthFigures(month=month, episode_id=row["episode_id"], listeners=row["n"])
             for row in per_episode
         ]
+        rows += association_rows(month, listeners)
         total = listeners.values("key").distinct().count()
         rows.append(MonthFigures(month=month, episode=None, listeners=total))
         MonthFigures.objects.bulk_create(valid_episodes(rows), batch_size=BATCH)
+
+
+def association_rows(month, listeners):
+    """Each association's unique listeners: the distinct keys over the episodes featuring it
+    (what its partners read; summing its episodes' figures would count a listener twice)."""
+    featuring = defaultdict(set)
+    links = EpisodePage.associations.through.objects.values_list("association_id", "episodepage_id")
+    for association, episode in links:
+        featuring[association].add(episode)
+    rows = []
+    for association, episodes in sorted(featuring.items()):
+        count = listeners.filter(episode_id__in=episodes).values("key").distinct().count()
+        if count:
+            rows.append(MonthFigures(month=month, association_id=association, listeners=count))
+    return rows
 
 
 def valid_episodes(rows):

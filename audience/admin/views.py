@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from audience import charts, figures, groups
-from audience.access import audience_scope
+from audience.access import audience_scope, partner_associations
 from audience.admin import labels
 from audience.admin.period import PeriodForm
 
@@ -114,11 +114,15 @@ class OverviewView(AudienceReportView):
         points = [(names.short(row.day), row.downloads) for row in reversed(rows)]
         return charts.column_chart(points, title=_("Téléchargements par jour"))
 
+    def associations(self):
+        """None for the radio's team (the whole radio's listeners), else the partner's."""
+        return None if self.scope is None else partner_associations(self.request.user)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             total=sum(row.downloads for row in self.object_list),
-            months=figures.monthly_listeners(self.period, self.scope),
+            months=figures.monthly_listeners(self.period, self.associations()),
             top_episodes=figures.top_episodes(self.period, self.scope),
         )
         return context

@@ -64,3 +64,32 @@ def test_someone_without_a_role_sees_no_figures(client, django_user_model):
     client.force_login(user)
     assert client.get(reverse("audience_overview")).status_code in (302, 403)
     assert "Audience" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_listener_of_two_of_its_episodes_is_one_listener_of_the_association(
+    client, monkeypatch, django_user_model, show, association, long_episode
+):
+    from tests.audience.helpers import SPOTIFY, Listener, downloads, moment
+
+    def ninety_seconds(title, **fields):
+        audio = factories.make_audio(title=title, seconds=90, bitrate=32, sample_rate=22050)
+        return factories.make_episode(show=show, title=title, audio=audio, **fields)
+
+    first = ninety_seconds("Béguinage à Lille", associations=[association])
+    second = ninety_seconds("Béguinage à Arras", associations=[association])
+    march = moment("2026-03-02 08:00")
+    both = Listener(client, monkeypatch, address="90.84.12.7", user_agent=SPOTIFY)
+    both.fetch(first, march)
+    both.fetch(second, march)
+    Listener(client, monkeypatch, address="90.84.12.8").fetch(second, march)
+    Listener(client, monkeypatch, address="90.84.12.9").fetch(long_episode, march)
+    assert downloads(when=moment("2026-03-04 12:00")) == 4
+
+    period = {"since": "2026-03-01", "until": "2026-03-31"}
+    listeners = "Auditeurs uniques, tout mars 2026 <strong>{}</strong>"
+    client.force_login(factories.make_partner(django_user_model, "lilas", [association]))
+    partner = client.get(reverse("audience_overview"), period).content.decode()
+    assert listeners.format(2) in partner  # not 3, the sum of its two episodes' listeners
+    client.force_login(django_user_model.objects.create_superuser("equipe", "e@radio.example"))
+    team = client.get(reverse("audience_overview"), period).content.decode()
+    assert listeners.format(3) in team
