@@ -14,19 +14,18 @@ def audience_scope(user):
         return False
     if user.has_perm(VIEW_ALL):
         return None
-    membership = PartnerMembership.objects.filter(user=user).first()
-    if membership is None:
+    associations = partner_associations(user)
+    if associations is None:
         return False
-    associations = membership.associations.all()
     return set(
         EpisodePage.objects.filter(associations__in=associations).values_list("pk", flat=True)
     )
 
 
 def partner_associations(user):
-    """The associations whose figures a partner reads (none for the radio's team)."""
+    """The associations a partner is linked to, by name; None for someone who is no partner."""
     membership = PartnerMembership.objects.filter(user=user).first()
-    return [] if membership is None else list(membership.associations.order_by("name"))
+    return None if membership is None else list(membership.associations.order_by("name"))
 
 
 def may_see_audience(user):

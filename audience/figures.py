@@ -67,9 +67,10 @@ def monthly_listeners(period, associations=None):
         months = months.filter(association__isnull=True)
     else:
         months = months.filter(association__in=associations)
+    named = associations is not None and len(associations) > 1  # one line per association
     rows = months.order_by("month", "association__name")
     return [
-        (month, name if associations is not None and len(associations) > 1 else None, listeners)
+        (month, name if named else None, listeners)
         for month, name, listeners in rows.values_list("month", "association__name", "listeners")
     ]
 
