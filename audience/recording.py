@@ -70,8 +70,7 @@ def new_hit(request, episode_id, status):
     address = client.client_address(request)
     user_agent = client.clean_header(request.META.get("HTTP_USER_AGENT"))
     audience = client.audience_address(address)
-    day_secret = keys.secret_for(keys.day_period(now))
-    month_secret = keys.secret_for(keys.month_period(now))
+    day_secret, month_secret = keys.secrets_at(now)
     return PendingHit(
         [
             now,

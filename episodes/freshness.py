@@ -61,6 +61,12 @@ def content_stamps():
     with connection.cursor() as cursor:
         cursor.execute(stamps_sql())
         row = cursor.fetchone()
+    return named_stamps(tuple(row))
+
+
+@functools.lru_cache(maxsize=8)  # the same row on every request until the content changes
+def named_stamps(row):
+    """The stamps of one reading, by name, dates parsed (read-only: the dict is shared)."""
     return {
         name: as_datetime(value) if name.endswith("_at") else value
         for name, value in zip(stamp_names(), row, strict=True)

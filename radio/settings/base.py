@@ -56,15 +56,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "radio.middleware.SecurityHeadersMiddleware",
+    # Feeds, audio, transcripts and chapters skip the rest (radio/public_endpoints.py).
+    "radio.public_endpoints.PublicEndpointMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "radio.middleware.SecurityHeadersMiddleware",
     "radio.storage.StorageFullMiddleware",
 ]
 
