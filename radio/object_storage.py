@@ -21,12 +21,3 @@ class ObjectStorage(S3Storage):
         return self.bucket.meta.client.generate_presigned_url(
             operation, Params=params, ExpiresIn=seconds, HttpMethod=method
         )
-
-
-def is_unreachable(error):
-    """Whether an exception says the object storage did not answer or refused the request."""
-    try:
-        from botocore.exceptions import BotoCoreError, ClientError
-    except ImportError:  # the "s3" extra is not installed: no object storage
-        return False
-    return isinstance(error, BotoCoreError | ClientError)

@@ -18,8 +18,6 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from radio.object_storage import is_unreachable
-
 logger = logging.getLogger("radio.storage")
 
 NO_ROOM = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
@@ -44,6 +42,15 @@ class LocalMediaStorage(FileSystemStorage):
                 os.remove(path)
         except OSError:
             pass
+
+
+def is_unreachable(error):
+    """Whether an exception says the object storage did not answer or refused the request."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:  # the "s3" extra is not installed: no object storage
+        return False
+    return isinstance(error, BotoCoreError | ClientError)
 
 
 def is_disk_full(error):
