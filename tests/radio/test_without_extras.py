@@ -14,11 +14,9 @@ for name in ("storages", "boto3", "botocore"):
     sys.modules[name] = None  # as if the "s3" extra were not installed
 import django
 django.setup()
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.core.management import call_command
-from wagtail.images import get_image_model
-print(type(default_storage._wrapped if hasattr(default_storage, "_wrapped") else default_storage))
-get_image_model()
+print(type(storages["default"]).__name__)
 call_command("check")
 """
 
