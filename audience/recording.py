@@ -70,7 +70,8 @@ def new_hit(request, episode_id, status):
     address = client.client_address(request)
     user_agent = client.clean_header(request.META.get("HTTP_USER_AGENT"))
     audience = client.audience_address(address)
-    day_secret, month_secret = keys.secrets_at(now)
+    day_secret = keys.secret_for(keys.day_period(now))
+    month_secret = keys.secret_for(keys.month_period(now))
     return PendingHit(
         [
             now,
